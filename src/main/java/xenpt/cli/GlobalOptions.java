@@ -1,0 +1,32 @@
+package xenpt.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command accepts, before or after the command name. */
+public final class GlobalOptions {
+
+    public enum Format {
+        text,
+        json,
+        markdown
+    }
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FMT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
+    public Format output = Format.text;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour the output (also: NO_COLOR).")
+    public boolean noColor;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail; stack traces on errors.")
+    public boolean verbose;
+
+    @Option(names = "--parallelism", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Hosts observed at once (default: 16).")
+    public int parallelism = 16;
+
+    @Option(names = "--accept-new-host-keys", scope = ScopeType.INHERIT,
+            description = "Trust and record the key of a host not yet in known_hosts. A changed key is always refused.")
+    public boolean acceptNewHostKeys;
+}

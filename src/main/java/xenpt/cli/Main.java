@@ -1,0 +1,109 @@
+package xenpt.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The {@code xenpt} program. {@link #run} takes its output streams and environment so that tests run commands
+ * in-process and assert on exit code and output.
+ */
+@Command(
+        name = "xenpt",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Declarative GitOps reconciler for PCI passthrough on XenServer / XCP-ng hosts.",
+        subcommands = {
+            ValidateCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success; for plan --detailed-exitcode and drift: no changes, no drift",
+            "1:any error: invalid desired state, unreachable host, failed apply, stale plan, bad usage",
+            "2:success with changes present (plan --detailed-exitcode, review) or drift found (drift)"
+        })
+public final class Main implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
+
+    final PrintWriter out;
+    final PrintWriter err;
+    final Map<String, String> env;
+
+    Main(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(out);
+    }
+
+    /** Whether output may be coloured: a terminal, no {@code --no-color}, no {@code NO_COLOR}. */
+    boolean color() {
+        return !global.noColor && !env.containsKey("NO_COLOR") && stderrIsTerminal();
+    }
+
+    /**
+     * Whether the process talks to a terminal. On JDK 22+ {@code System.console()} is non-null even when redirected,
+     * so {@code Console.isTerminal()} (22+) is asked where it exists.
+     */
+    static boolean stderrIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, System.getenv(), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        Main main = new Main(out, err, env);
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("xenpt: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
+            err.flush();
+            return ExitCode.ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            err.println("xenpt: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (main.global != null && main.global.verbose) ex.printStackTrace(err);
+            err.flush();
+            return ExitCode.ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"xenpt " + (v == null ? "dev" : v)};
+        }
+    }
+}
