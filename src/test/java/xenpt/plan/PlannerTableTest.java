@@ -68,16 +68,8 @@ class PlannerTableTest {
     static final String ASSIGN_ES1000 = "assign wintermute/Windows Server 2012 R2: - -> 0/0000:01:03.0 [VM restart required]";
     static final String PIN_WINDOWS = "pin wintermute/Windows Server 2012 R2: - -> " + WINTERMUTE;
 
-    /** wintermute after the walk-through was applied and the host rebooted. */
     static Fixtures.ObsB converged() {
-        return Fixtures.observed("wintermute", WINTERMUTE).address("192.0.2.10")
-                .device("0000:00:1f.2", "8086:2922", "0106", "SATA controller", "Intel Corporation", "ICH9R SATA", "ahci")
-                .device("0000:01:03.0", "1002:515e", "0300", "VGA compatible controller", "AMD/ATI", "ES1000", "pciback")
-                .nic("0000:0d:00.0", "e1000e").nic("0000:0e:00.0", "pciback")
-                .management("0000:0d:00.0").rootDisk("0000:00:1f.2")
-                .hidden("(0e:00.0)(01:03.0)")
-                .vm(WINDOWS, "Windows Server 2012 R2", PowerState.RUNNING, WINTERMUTE, WINTERMUTE, "0/0000:01:03.0")
-                .vmHere(XOA, "XOA 4.15 Free", PowerState.HALTED, false, null);
+        return Walkthrough.converged();
     }
 
     static Fixtures.ObsB gpuHost() {

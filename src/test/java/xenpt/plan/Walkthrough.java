@@ -6,6 +6,7 @@ import xenpt.desired.Policy;
 import xenpt.observed.Observation;
 import xenpt.observed.PowerState;
 
+
 /**
  * The realistic inputs of the walk-through (reference/walkthrough.md): {@code wintermute} hides 0e:00.0 and 01:03.0
  * and gives the ES1000 to "Windows Server 2012 R2"; plus a host with mistakes and an unreachable one.
@@ -32,6 +33,18 @@ public final class Walkthrough {
                 .management("0000:0d:00.0")
                 .rootDisk("0000:00:1f.2")
                 .vmHere(WINDOWS, "Windows Server 2012 R2", PowerState.RUNNING, false, null)
+                .vmHere(XOA, "XOA 4.15 Free", PowerState.HALTED, false, null);
+    }
+
+    /** wintermute after the walk-through was applied and the host rebooted. */
+    public static Fixtures.ObsB converged() {
+        return Fixtures.observed("wintermute", WINTERMUTE).address("192.0.2.10")
+                .device("0000:00:1f.2", "8086:2922", "0106", "SATA controller", "Intel Corporation", "ICH9R SATA", "ahci")
+                .device("0000:01:03.0", "1002:515e", "0300", "VGA compatible controller", "AMD/ATI", "ES1000", "pciback")
+                .nic("0000:0d:00.0", "e1000e").nic("0000:0e:00.0", "pciback")
+                .management("0000:0d:00.0").rootDisk("0000:00:1f.2")
+                .hidden("(0e:00.0)(01:03.0)")
+                .vm(WINDOWS, "Windows Server 2012 R2", PowerState.RUNNING, WINTERMUTE, WINTERMUTE, "0/0000:01:03.0")
                 .vmHere(XOA, "XOA 4.15 Free", PowerState.HALTED, false, null);
     }
 
