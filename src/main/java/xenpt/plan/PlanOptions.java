@@ -3,6 +3,10 @@ package xenpt.plan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import xenpt.desired.DesiredState;
+import xenpt.desired.HostSpec;
+import xenpt.diag.Diagnostic;
 
 /**
  * How to plan.
@@ -22,6 +26,15 @@ public record PlanOptions(List<Target> targets, Optional<String> planId) {
 
     public static PlanOptions targets(String... targets) {
         return new PlanOptions(java.util.Arrays.stream(targets).map(Target::parse).toList(), Optional.empty());
+    }
+
+    /** One error per target naming a host the desired state does not have; the CLI reports them as bad usage. */
+    public List<Diagnostic> check(DesiredState desired) {
+        return targets.stream()
+                .filter(t -> desired.host(t.host()).isEmpty())
+                .map(t -> Diagnostic.error(null, "--target " + t + " names no host of the desired state",
+                        "known hosts: " + desired.hosts().stream().map(HostSpec::name).collect(Collectors.joining(", "))))
+                .toList();
     }
 
     boolean coversHost(String host) {
