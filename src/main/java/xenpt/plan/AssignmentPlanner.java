@@ -1,0 +1,103 @@
+package xenpt.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import xenpt.desired.HideEntry;
+import xenpt.desired.PciAddress;
+import xenpt.desired.Policy;
+import xenpt.desired.VmSpec;
+import xenpt.diag.Diagnostic;
+import xenpt.observed.PowerState;
+import xenpt.observed.VmRecord;
+
+/**
+ * VM assignments of one host: managed VMs get exactly their desired {@code other-config:pci} and are pinned to the
+ * host; unmanaged VMs are reported, and with {@code prune: true} lose their key. A device may belong to one VM only,
+ * and must be hidden: xenopsd otherwise tears it from its dom0 driver at VM start.
+ */
+final class AssignmentPlanner {
+
+    private AssignmentPlanner() {}
+
+    static void plan(HostContext ctx, Map<VmSpec, VmRecord> managed) {
+        Map<PciAddress, List<String>> holders = new TreeMap<>();
+        for (Map.Entry<VmSpec, VmRecord> e : managed.entrySet()) {
+            VmSpec spec = e.getKey();
+            spec.pci().forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add("'" + spec.name() + "'"));
+            checkDevices(ctx, spec);
+            planManaged(ctx, spec, e.getValue());
+        }
+        Set<String> managedUuids = new TreeSet<>();
+        managed.values().forEach(v -> managedUuids.add(v.uuid()));
+        for (VmRecord vm : ctx.host.vms()) {
+            if (managedUuids.contains(vm.uuid()) || !holdsDevices(vm)) continue;
+            if (UnmanagedVms.keeps(ctx, vm)) {
+                vm.pci().forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add("unmanaged '" + vm.nameLabel() + "'"));
+            }
+        }
+        holders.forEach((device, vms) -> {
+            if (vms.size() > 1) {
+                ctx.diagnostics.add(Diagnostic.error(ctx.spec.location(), device + " is assigned to " + vms.size()
+                        + " VMs on " + ctx.name() + ": " + String.join(", ", vms), "give each device to one VM"));
+            }
+        });
+    }
+
+    static boolean holdsDevices(VmRecord vm) {
+        return vm.pciRaw().isPresent() && !vm.pciRaw().get().isBlank();
+    }
+
+    private static void checkDevices(HostContext ctx, VmSpec spec) {
+        Optional<Set<PciAddress>> desiredHide = ctx.spec.hide().map(l -> {
+            Set<PciAddress> s = new TreeSet<>();
+            l.stream().map(HideEntry::address).forEach(s::add);
+            return s;
+        });
+        Set<PciAddress> hidden = desiredHide.orElse(ctx.host.boot().hide().devices());
+        for (PciAddress d : spec.pci()) {
+            if (!ctx.checkPresent(d, Optional.empty(), spec.location())) continue;
+            if (!hidden.contains(d)) {
+                String where = desiredHide.isPresent() ? "the desired hide list of " + ctx.name()
+                        : "the boot hide list of " + ctx.name() + " ('" + ctx.host.boot().hide().raw() + "')";
+                ctx.diagnostics.add(Diagnostic.error(spec.location(), d + " is assigned to VM '" + spec.name()
+                        + "' but is not in " + where + "; xenopsd would tear it from its dom0 driver at VM start",
+                        "hide the device too"));
+            }
+        }
+        Set<PciAddress> missing = new TreeSet<>();
+        spec.pci().forEach(d -> missing.addAll(ctx.siblings(d)));
+        missing.removeAll(spec.pci());
+        if (!missing.isEmpty()) {
+            ctx.diagnostics.add(Diagnostic.warning(spec.location(), "VM '" + spec.name() + "' gets only some functions of a"
+                    + " multi-function device on " + ctx.name() + "; " + PciValues.list(missing) + " not assigned",
+                    "assign every function of the device"));
+        }
+    }
+
+    private static void planManaged(HostContext ctx, VmSpec spec, VmRecord vm) {
+        Optional<String> after = spec.pci().isEmpty() ? Optional.empty() : Optional.of(PciValues.pciValue(spec.pci()));
+        if (!vm.pciRaw().equals(after)) {
+            String reason = after.isEmpty() ? "release its devices" : "give it " + PciValues.list(spec.pci());
+            addAssign(ctx, vm, after, reason);
+        }
+        if (!spec.pci().isEmpty() && !vm.affinity().equals(ctx.hostUuid())) {
+            Optional<String> before = vm.affinity().isEmpty() ? Optional.empty() : Optional.of(vm.affinity());
+            ctx.changes.add(new Change.Pin(ctx.name(), vm.uuid(), vm.nameLabel(), before, ctx.hostUuid(),
+                    "its devices are on " + ctx.name()));
+        }
+    }
+
+    /** An assignment change, and a restart when the VM runs and the policy lets xenpt restart it. */
+    static void addAssign(HostContext ctx, VmRecord vm, Optional<String> after, String reason) {
+        Change.Assign a = new Change.Assign(ctx.name(), vm.uuid(), vm.nameLabel(), vm.powerState(), vm.pciRaw(), after, reason);
+        ctx.changes.add(a);
+        if (vm.powerState() != PowerState.HALTED && ctx.spec.policy().vmRestart() == Policy.Mode.AUTO) {
+            ctx.changes.add(new Change.RestartVm(ctx.name(), vm.uuid(), vm.nameLabel(), "its devices change"));
+        }
+    }
+}

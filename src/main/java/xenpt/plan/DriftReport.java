@@ -1,0 +1,80 @@
+package xenpt.plan;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every difference between the desired state and the hosts, classified.
+ *
+ * @param hosts  sorted by name
+ * @param commit the desired state's git commit, when known
+ */
+public record DriftReport(List<HostDrift> hosts, String desiredDigest, Optional<String> commit) {
+
+    public enum Category {
+        BOOT_CONFIG("boot-config"),
+        PENDING_REBOOT("pending-reboot"),
+        ASSIGNMENT("assignment"),
+        UNMANAGED("unmanaged"),
+        HARDWARE("hardware"),
+        UNREACHABLE("unreachable");
+
+        private final String word;
+
+        Category(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    /**
+     * One difference.
+     *
+     * @param subject what differs: the host, {@code vm 'name'}, or a device address
+     */
+    public record Item(Category category, String subject, String message) implements Comparable<Item> {
+        public Item {
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public int compareTo(Item o) {
+            return Comparator.comparing(Item::category).thenComparing(Item::subject).thenComparing(Item::message)
+                    .compare(this, o);
+        }
+    }
+
+    /** @param items sorted by category, subject, message */
+    public record HostDrift(String name, String address, List<Item> items) {
+        public HostDrift {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(address, "address");
+            items = items.stream().sorted().distinct().toList();
+        }
+
+        public boolean drifted() {
+            return !items.isEmpty();
+        }
+    }
+
+    public DriftReport {
+        hosts = hosts.stream().sorted(Comparator.comparing(HostDrift::name)).toList();
+        Objects.requireNonNull(desiredDigest, "desiredDigest");
+        Objects.requireNonNull(commit, "commit");
+    }
+
+    public boolean hasDrift() {
+        return hosts.stream().anyMatch(HostDrift::drifted);
+    }
+
+    public long count(Category category) {
+        return hosts.stream().flatMap(h -> h.items().stream()).filter(i -> i.category() == category).count();
+    }
+}

@@ -1,0 +1,84 @@
+package xenpt.plan;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import xenpt.desired.HideEntry;
+import xenpt.desired.PciAddress;
+import xenpt.diag.Diagnostic;
+import xenpt.observed.HideList;
+
+/**
+ * The hide list of one host: checks each desired entry against the hardware and against what dom0 itself needs,
+ * and plans a {@link Change.Hide} when the boot configuration's set differs (order is not meaningful) or does not
+ * parse. A host without {@code hide} in the file keeps its boot configuration.
+ */
+final class HidePlanner {
+
+    private HidePlanner() {}
+
+    static void plan(HostContext ctx) {
+        Optional<List<HideEntry>> wanted = ctx.spec.hide();
+        if (wanted.isEmpty()) {
+            warnIfBootListBroken(ctx);
+            return;
+        }
+        Set<PciAddress> after = new TreeSet<>();
+        for (HideEntry e : wanted.get()) {
+            after.add(e.address());
+            if (ctx.checkPresent(e.address(), e.id(), e.location())) checkDom0Needs(ctx, e);
+        }
+        warnPartial(ctx, wanted.get(), after);
+        HideList boot = ctx.host.boot().hide();
+        if (boot.valid() && boot.devices().equals(after)) return;
+        Optional<String> beforeRaw = boot.present() ? Optional.of(boot.raw()) : Optional.empty();
+        ctx.changes.add(new Change.Hide(ctx.name(), beforeRaw, boot.devices(), after, reason(boot, after)));
+    }
+
+    private static void checkDom0Needs(HostContext ctx, HideEntry e) {
+        if (ctx.host.managementDevices().contains(e.address())) {
+            ctx.diagnostics.add(Diagnostic.error(e.location(), e.address() + " is the management interface's NIC on "
+                    + ctx.name() + "; hiding it would cut the host off", "remove it from hide"));
+        }
+        if (ctx.host.rootDiskDevices().contains(e.address())) {
+            ctx.diagnostics.add(Diagnostic.error(e.location(), e.address() + " is the controller of the dom0 root disk on "
+                    + ctx.name() + "; hiding it would leave dom0 without its disk", "remove it from hide"));
+        }
+    }
+
+    /** Hiding one function of a multi-function device leaves the others to dom0 while the device is reset for a VM. */
+    private static void warnPartial(HostContext ctx, List<HideEntry> entries, Set<PciAddress> hidden) {
+        Set<PciAddress> warnedSlots = new TreeSet<>();
+        for (HideEntry e : entries) {
+            Set<PciAddress> missing = new TreeSet<>(ctx.siblings(e.address()));
+            missing.removeAll(hidden);
+            PciAddress slot = new PciAddress(e.address().domain(), e.address().bus(), e.address().device(), 0);
+            if (missing.isEmpty() || !warnedSlots.add(slot)) continue;
+            ctx.diagnostics.add(Diagnostic.warning(e.location(), e.address() + " is one function of a multi-function device on "
+                    + ctx.name() + "; " + PciValues.list(missing) + (missing.size() == 1 ? " is" : " are") + " not hidden",
+                    "hide every function of the device"));
+        }
+    }
+
+    private static void warnIfBootListBroken(HostContext ctx) {
+        HideList boot = ctx.host.boot().hide();
+        if (boot.present() && !boot.valid()) {
+            ctx.diagnostics.add(Diagnostic.warning(ctx.spec.location(), "the boot hide list '" + boot.raw() + "' of "
+                    + ctx.name() + " does not parse; pciback will not load after the next reboot",
+                    "give the host a hide list in the desired state so xenpt rewrites it"));
+        }
+    }
+
+    private static String reason(HideList boot, Set<PciAddress> after) {
+        if (!boot.valid()) return "the boot hide list '" + boot.raw() + "' does not parse";
+        Set<PciAddress> added = new TreeSet<>(after);
+        added.removeAll(boot.devices());
+        Set<PciAddress> removed = new TreeSet<>(boot.devices());
+        removed.removeAll(after);
+        StringBuilder s = new StringBuilder();
+        if (!added.isEmpty()) s.append("hide ").append(PciValues.list(added));
+        if (!removed.isEmpty()) s.append(s.isEmpty() ? "" : "; ").append("release ").append(PciValues.list(removed));
+        return s.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package xenpt.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import xenpt.desired.DesiredState;
+import xenpt.desired.HostSpec;
+import xenpt.desired.Policy;
+import xenpt.desired.VmSpec;
+import xenpt.observed.Observation;
+import xenpt.observed.VmRecord;
+
+/** (desired, observed) → plan. Pure: no I/O, no clock; equal inputs give equal plans. */
+public final class Planner {
+
+    private Planner() {}
+
+    public static Plan plan(DesiredState desired, List<Observation> observed, PlanOptions options) {
+        Map<String, Observation> byName = observed.stream()
+                .collect(Collectors.toMap(Observation::name, Function.identity(), (a, b) -> a));
+        List<HostPlan> hosts = new ArrayList<>();
+        for (HostSpec spec : desired.hosts()) {
+            if (!options.coversHost(spec.name())) continue;
+            Observation o = byName.getOrDefault(spec.name(),
+                    new Observation.Unreachable(spec.name(), spec.address(), "not observed"));
+            hosts.add(switch (o) {
+                case Observation.Unreachable u -> unreachable(spec, u);
+                case Observation.Reached r -> planHost(new HostContext(spec, r.host()), options);
+            });
+        }
+        String id = options.planId().orElseGet(() -> derivedId(desired, hosts));
+        return new Plan(hosts, id, desired.digest(), desired.commit());
+    }
+
+    private static HostPlan unreachable(HostSpec spec, Observation.Unreachable u) {
+        return new HostPlan(spec.name(), spec.address(), List.of(),
+                List.of(new Status(Status.Kind.UNREACHABLE, u.reason())), List.of(), "", new java.util.TreeMap<>());
+    }
+
+    private static HostPlan planHost(HostContext ctx, PlanOptions options) {
+        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, ctx.diagnostics);
+        HidePlanner.plan(ctx);
+        AssignmentPlanner.plan(ctx, managed);
+        Set<String> managedUuids = new TreeSet<>();
+        managed.values().forEach(v -> managedUuids.add(v.uuid()));
+        UnmanagedVms.plan(ctx, managedUuids);
+        HostStatuses.report(ctx);
+        boolean rebootWanted = ctx.changes.stream().anyMatch(c -> c.needs().contains(Change.Need.REBOOT))
+                || ctx.statuses.stream().anyMatch(s -> s.kind() == Status.Kind.PENDING_REBOOT);
+        if (rebootWanted && ctx.spec.policy().reboot() == Policy.Mode.AUTO) {
+            ctx.changes.add(new Change.Reboot(ctx.name(), "reboot: auto, and the boot hide list is not yet in effect"));
+        }
+        boolean failed = ctx.diagnostics.stream().anyMatch(xenpt.diag.Diagnostic::isError);
+        List<Change> changes = failed ? List.of() : ctx.changes.stream().filter(c -> targeted(c, options)).toList();
+        var facts = Facts.of(ctx.host);
+        return new HostPlan(ctx.name(), ctx.spec.address(), changes, ctx.statuses, ctx.diagnostics,
+                Facts.fingerprint(facts), facts);
+    }
+
+    private static boolean targeted(Change c, PlanOptions options) {
+        Optional<String> name = switch (c) {
+            case Change.Hide h -> Optional.empty();
+            case Change.Reboot r -> Optional.empty();
+            case Change.Assign a -> Optional.of(a.vmName());
+            case Change.Pin p -> Optional.of(p.vmName());
+            case Change.RestartVm r -> Optional.of(r.vmName());
+        };
+        return options.covers(c.host(), name, Change.vmOf(c));
+    }
+
+    /** A plan id from the inputs alone: the desired digest, each host's fingerprint and its changes. */
+    private static String derivedId(DesiredState desired, List<HostPlan> hosts) {
+        StringBuilder s = new StringBuilder(desired.digest()).append('\n');
+        for (HostPlan h : hosts) {
+            s.append(h.name()).append(' ').append(h.fingerprint()).append('\n');
+            h.changes().forEach(c -> s.append(c).append('\n'));
+        }
+        return Facts.sha256(s.toString()).substring(0, 16);
+    }
+}

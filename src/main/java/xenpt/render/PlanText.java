@@ -1,0 +1,101 @@
+package xenpt.render;
+
+import java.util.stream.Collectors;
+import xenpt.diag.Diagnostic;
+import xenpt.plan.Change;
+import xenpt.plan.HostPlan;
+import xenpt.plan.Plan;
+import xenpt.plan.Status;
+
+/**
+ * The plan for a terminal: grouped by host, one line per change ({@code + ~ -}, before → after, what it needs) with
+ * its reason below, then statuses and diagnostics, then the summary line.
+ */
+public final class PlanText {
+
+    private PlanText() {}
+
+    public static String render(Plan plan, boolean color) {
+        Style st = new Style(color);
+        StringBuilder s = new StringBuilder();
+        for (HostPlan h : plan.hosts()) {
+            s.append(st.bold(h.name())).append(" (").append(h.address()).append(")\n");
+            h.changes().forEach(c -> change(s, st, c));
+            h.statuses().forEach(x -> status(s, st, x));
+            h.diagnostics().forEach(d -> diagnostic(s, st, d));
+            if (h.changes().isEmpty() && h.statuses().isEmpty() && h.diagnostics().isEmpty()) {
+                s.append("  ").append(st.dim("matches the desired state")).append('\n');
+            } else if (h.failed()) {
+                s.append("  ").append(st.red("no changes planned: the host has errors")).append('\n');
+            }
+            s.append('\n');
+        }
+        s.append(summary(plan, st)).append('\n');
+        if (plan.failed()) s.append(st.red(failure(plan))).append('\n');
+        return s.toString();
+    }
+
+    private static void change(StringBuilder s, Style st, Change c) {
+        String subject = Style.subject(c);
+        s.append("  ").append(st.markerPainted(c)).append(' ').append(String.format("%-10s", c.kind().word()));
+        if (!subject.isEmpty()) s.append(' ').append(subject);
+        if (c.before().isPresent() || c.after().isPresent()) {
+            s.append(subject.isEmpty() ? " " : ": ").append(c.before().orElse("(none)"))
+                    .append(" → ").append(c.after().orElse("(none)"));
+        }
+        if (!c.needs().isEmpty()) {
+            s.append("  ").append(st.yellow(c.needs().stream().sorted().map(Change.Need::text)
+                    .collect(Collectors.joining(", ", "(", ")"))));
+        }
+        s.append('\n').append("      ").append(st.dim("# " + c.reason())).append('\n');
+    }
+
+    private static void status(StringBuilder s, Style st, Status x) {
+        String label = x.kind().label() + ":";
+        s.append("  ! ").append(x.kind() == Status.Kind.UNREACHABLE ? st.red(label) : st.yellow(label))
+                .append(' ').append(x.message()).append('\n');
+    }
+
+    /** {@code file:line:col: error: message (hint)}, like {@link Diagnostic#toString()} with the label coloured. */
+    static void diagnostic(StringBuilder s, Style st, Diagnostic d) {
+        String label = d.severity().label();
+        s.append("  ").append(d.where().map(l -> l + ": ").orElse(""))
+                .append(d.isError() ? st.red(label) : st.yellow(label)).append(": ").append(d.message());
+        if (d.hint() != null) s.append(" (").append(d.hint()).append(')');
+        s.append('\n');
+    }
+
+    /** {@code Plan: N changes on H hosts; R need a reboot.} (and VM restarts), or {@code No changes. N hosts match ...}. */
+    static String summary(Plan plan, Style st) {
+        Plan.Summary sum = plan.summary();
+        StringBuilder s = new StringBuilder();
+        if (sum.changes() > 0) {
+            s.append(st.bold("Plan: " + Style.plural(sum.changes(), "change", "changes") + " on "
+                    + Style.plural(sum.hostsWithChanges(), "host", "hosts") + "; " + sum.reboots()
+                    + (sum.reboots() == 1 ? " needs" : " need") + " a reboot."));
+            if (sum.vmRestarts() > 0) {
+                s.append(' ').append(Style.plural(sum.vmRestarts(), "VM needs", "VMs need")).append(" a restart.");
+            }
+        } else {
+            long matching = plan.hosts().stream().filter(h -> !h.failed() && !h.unreachable()).count();
+            s.append(st.bold("No changes. " + Style.plural((int) matching, "host matches", "hosts match")
+                    + " the desired state."));
+        }
+        return s.toString();
+    }
+
+    static String failure(Plan plan) {
+        long errors = plan.hosts().stream().flatMap(h -> h.diagnostics().stream()).filter(Diagnostic::isError).count();
+        long failedHosts = plan.hosts().stream().filter(HostPlan::failed).count();
+        long unreachable = plan.hosts().stream().filter(HostPlan::unreachable).count();
+        StringBuilder s = new StringBuilder("The plan failed:");
+        if (errors > 0) {
+            s.append(' ').append(Style.plural((int) errors, "error", "errors")).append(" on ")
+                    .append(Style.plural((int) failedHosts, "host", "hosts"));
+        }
+        if (unreachable > 0) {
+            s.append(errors > 0 ? ", " : " ").append(Style.plural((int) unreachable, "host", "hosts")).append(" unreachable");
+        }
+        return s.append("; nothing will be applied.").toString();
+    }
+}
