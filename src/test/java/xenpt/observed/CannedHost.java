@@ -8,9 +8,9 @@ import xenpt.transport.ssh.TestSshServer.Reply;
  * Canned answers of a wintermute-like XenServer 7.0 host for the test SSH server, keyed by the exact commands of
  * docs/observation-commands.md. The boot file already hides two devices that the running kernel does not.
  */
-final class CannedHost {
+public final class CannedHost {
 
-    static final String HOST_UUID = "b8b63475-d28c-44d4-9d1e-c38298ad3a0d";
+    public static final String HOST_UUID = "b8b63475-d28c-44d4-9d1e-c38298ad3a0d";
     static final String WIN = "22eb15fb-169c-ec9b-0ad4-231dc7210376";
     static final String XOA = "5bd4e662-5b08-bd5b-896f-bc39c1f4248c";
     static final String ODD = "0a0b0c0d-1111-2222-3333-444455556666";
@@ -22,7 +22,7 @@ final class CannedHost {
         s.reply(c.toShell(), r);
     }
 
-    static void install(TestSshServer s) {
+    public static void install(TestSshServer s) {
         on(s, Reads.INVENTORY, Reply.ok("PRODUCT_BRAND='XenServer'\nPRODUCT_VERSION='7.0.0'\nINSTALLATION_UUID='" + HOST_UUID
                 + "'\nPRIMARY_DISK='/dev/disk/by-id/scsi-3600508b1001c4d5e'\n"));
         on(s, Reads.CMDLINE, Reply.ok("root=LABEL=root-cafyeg ro nolvm hpet=disable console=hvc0 quiet\n"));
