@@ -70,7 +70,7 @@ final class InspectView {
     }
 
     private static void line(StringBuilder s, String label, String value) {
-        s.append("  ").append(String.format("%-18s", label + ":")).append(value).append('\n');
+        s.append("  ").append(String.format("%-20s", label + ":")).append(value).append('\n');
     }
 
     private static void table(StringBuilder s, List<List<String>> rows) {
