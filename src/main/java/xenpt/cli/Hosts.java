@@ -1,0 +1,119 @@
+package xenpt.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import xenpt.desired.HideMethod;
+import xenpt.desired.HostSpec;
+import xenpt.desired.Policy;
+import xenpt.desired.SshSettings;
+import xenpt.diag.Location;
+import xenpt.sim.SimulatedHost;
+import xenpt.transport.Command;
+import xenpt.transport.CommandResult;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+import xenpt.transport.ssh.SshConnector;
+import xenpt.transport.ssh.SshOptions;
+import xenpt.transport.ssh.SshTarget;
+
+/**
+ * Turns a host of the desired state (or an {@code --address}) into a connected {@link HostSession}: real SSH, or
+ * for {@code sim:<scenario>} a simulated host started for the session (its state in {@code $XENPT_SIM_DIR} or
+ * {@code .xenpt/sim}), reached over SSH with its own client key and pinned host key.
+ */
+final class Hosts {
+
+    private Hosts() {}
+
+    /** A host spec for {@code inspect --address A}: {@code host}, {@code host:port}, {@code [v6]:port} or {@code sim:<scenario>}. */
+    static HostSpec forAddress(String address) {
+        String host = address;
+        int port = 22;
+        int colon = address.lastIndexOf(':');
+        boolean bracketed = address.startsWith("[") && address.contains("]");
+        if (!address.startsWith("sim:") && colon > 0 && (bracketed || address.indexOf(':') == colon)
+                && address.substring(colon + 1).matches("\\d{1,5}")) {
+            host = address.substring(0, colon);
+            port = Integer.parseInt(address.substring(colon + 1));
+        }
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        SshSettings ssh = new SshSettings("root", port, null, null, null, null);
+        return new HostSpec(address, host, ssh, HideMethod.AUTO, Policy.DEFAULT, Optional.empty(), List.of(),
+                Location.ofFile("--address"));
+    }
+
+    static HostSession connect(HostSpec spec, GlobalOptions global, Map<String, String> env) throws TransportException {
+        SshOptions options = new SshOptions(Duration.ofSeconds(15), Duration.ofSeconds(120), global.acceptNewHostKeys,
+                SshOptions.DEFAULT_MAX_CHANNELS, env);
+        if (spec.simulated()) return connectSimulated(spec, options, env);
+        SshSettings s = spec.ssh();
+        SshTarget target = new SshTarget(spec.name(), spec.address(), s.port(), s.user(),
+                Optional.ofNullable(s.identityFile()).map(p -> expand(p, env)),
+                expand(s.knownHosts() == null ? "~/.ssh/known_hosts" : s.knownHosts(), env),
+                Optional.ofNullable(s.hostKey()), Optional.ofNullable(s.passwordEnv()));
+        return SshConnector.connect(target, options);
+    }
+
+    private static HostSession connectSimulated(HostSpec spec, SshOptions options, Map<String, String> env)
+            throws TransportException {
+        String scenario = spec.address().substring("sim:".length());
+        SimulatedHost sim;
+        try {
+            sim = SimulatedHost.start(scenario, SimulatedHost.stateDir(env, scenario));
+        } catch (IOException | RuntimeException e) {
+            throw new TransportException(spec.name() + ": start simulated host '" + scenario + "' failed: " + e.getMessage(), e);
+        }
+        try {
+            SshTarget target = new SshTarget(spec.name(), sim.address(), sim.port(), "root", Optional.of(sim.clientKeyFile()),
+                    expand("~/.ssh/known_hosts", env), Optional.of(sim.hostKeyFingerprint()), Optional.empty());
+            return new SimSession(SshConnector.connect(target, options), sim);
+        } catch (TransportException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+    }
+
+    /** {@code ~} and {@code ~/x} relative to {@code $HOME}. */
+    static Path expand(String path, Map<String, String> env) {
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        if (path.equals("~")) return Path.of(home);
+        if (path.startsWith("~/")) return Path.of(home, path.substring(2));
+        return Path.of(path);
+    }
+
+    /** A session to a simulated host; closing it stops the host too. */
+    private record SimSession(HostSession ssh, SimulatedHost sim) implements HostSession {
+        @Override
+        public String host() {
+            return ssh.host();
+        }
+
+        @Override
+        public CommandResult run(Command command) throws TransportException {
+            return ssh.run(command);
+        }
+
+        @Override
+        public byte[] readFile(String path) throws TransportException {
+            return ssh.readFile(path);
+        }
+
+        @Override
+        public void writeFile(String path, byte[] content, int mode) throws TransportException {
+            ssh.writeFile(path, content, mode);
+        }
+
+        @Override
+        public void close() {
+            try {
+                ssh.close();
+            } finally {
+                sim.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package xenpt.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import xenpt.desired.HostSpec;
+import xenpt.observed.Observation;
+import xenpt.observed.Observer;
+
+/** {@code xenpt inspect}: the observed state of one host; reads only. */
+@Command(name = "inspect",
+        description = "Show the observed state of one host: version, backend, boot hide list, pciback, devices, VMs. Reads only.")
+final class InspectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "0..1", paramLabel = "HOST", description = "A host of the desired state.")
+    String host;
+
+    @Option(names = "--address", paramLabel = "A", description = "Inspect this address instead: host[:port] or sim:<scenario>.")
+    String address;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH", description = "Desired-state file or directory (default: desired-state/).")
+    Path file = Path.of("desired-state");
+
+    @Override
+    public Integer call() throws IOException {
+        if ((host == null) == (address == null)) {
+            main.err.println("xenpt: inspect needs either HOST or --address A (not both)");
+            return ExitCode.ERROR;
+        }
+        Optional<HostSpec> spec = address != null ? Optional.of(Hosts.forAddress(address)) : HostLookup.find(file, host);
+        if (spec.isEmpty()) {
+            main.err.println("xenpt: no host '" + host + "' in " + file);
+            return ExitCode.ERROR;
+        }
+        Observation o = Observer.observeAll(List.of(spec.get()), 1,
+                h -> Hosts.connect(h, main.global, main.env), main.err::println).get(0);
+        return switch (o) {
+            case Observation.Unreachable u -> {
+                main.err.println("xenpt: " + u.name() + " is unreachable: " + u.reason());
+                yield ExitCode.ERROR;
+            }
+            case Observation.Reached r -> {
+                if (main.global.output == GlobalOptions.Format.json) main.out.println(InspectView.json(r.host()));
+                else main.out.print(InspectView.text(r.host()));
+                yield ExitCode.OK;
+            }
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package xenpt.observed;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import xenpt.desired.HideMethod;
+import xenpt.desired.HostSpec;
+import xenpt.desired.PciAddress;
+import xenpt.transport.Command;
+import xenpt.transport.CommandResult;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+
+/**
+ * Observes one host over one open session: round 1 issues every independent read at once (each on its own
+ * channel), round 2 only the exact VM reads that round 1 showed are needed; then the answers are parsed into an
+ * {@link ObservedHost}. Reading only: nothing here writes to a host.
+ */
+public final class Observer {
+
+    private Observer() {}
+
+    /**
+     * @param method the desired state's hide method; {@code AUTO} picks the backend from what the host has
+     * @throws TransportException   when the connection fails during the reads
+     * @throws ObservationException when the host's answers make no observation (not a XenServer host, xapi down…)
+     */
+    public static ObservedHost observe(HostSession session, String name, String address, HideMethod method)
+            throws TransportException, ObservationException {
+        Map<Command, CommandResult> r = Reads.runAll(session, Reads.ROUND_ONE);
+        CommandResult inv = r.get(Reads.INVENTORY);
+        if (!inv.ok()) {
+            throw new ObservationException(name + ": not a XenServer / XCP-ng host: cat /etc/xensource-inventory failed: " + inv.firstErrorLine());
+        }
+        Map<String, String> inventory = Inventory.parse(inv.stdout());
+        String hostUuid = inventory.getOrDefault("INSTALLATION_UUID", "");
+        if (hostUuid.isBlank()) throw new ObservationException(name + ": /etc/xensource-inventory has no INSTALLATION_UUID");
+        CommandResult lspci = r.get(Reads.LSPCI);
+        if (!lspci.ok()) throw new ObservationException(name + ": " + lspci.command() + " failed: " + lspci.firstErrorLine());
+
+        Backends.Facts facts = new Backends.Facts(r.get(Reads.PCI_LIST).ok(), xenCmdlineExists(r.get(Reads.XEN_CMDLINE)),
+                text(r.get(Reads.GRUB_EFI)), text(r.get(Reads.GRUB_BIOS)), text(r.get(Reads.EXTLINUX)));
+        HideMethod backend = Backends.choose(method, facts);
+        BootConfig boot = Backends.bootConfig(backend, facts).orElseThrow(() -> new ObservationException(name
+                + ": no boot configuration for method " + backend.word() + " (looked for " + Reads.GRUB_EFI_PATH + ", "
+                + Reads.GRUB_BIOS_PATH + ", " + Reads.EXTLINUX_PATH + ")"));
+
+        PcibackListing.Pciback pciback = PcibackListing.parse(r.get(Reads.PCIBACK));
+        RuntimeState runtime = new RuntimeState(Reads.line(r.get(Reads.BOOT_ID)).strip(),
+                KernelArgs.hideList(Reads.line(r.get(Reads.CMDLINE))), pciback.loaded(), pciback.bound());
+        boolean master = XeMinimal.parse(r.get(Reads.POOL_MASTER).stdout()).contains(hostUuid);
+        HostInfo info = new HostInfo(inventory.getOrDefault("PRODUCT_BRAND", ""),
+                inventory.getOrDefault("PRODUCT_VERSION", ""), hostUuid, "", master);
+
+        List<VmRecord> vms = new VmReader(session).read(r.get(Reads.VM_LIST));
+        Set<PciAddress> management = HostDevices.management(
+                XeRecords.parse(r.get(Reads.MANAGEMENT_PIF).stdout()), hostUuid, r.get(Reads.NET_LINKS).stdout());
+        Set<PciAddress> rootDisk = HostDevices.rootDisk(inventory.getOrDefault("PRIMARY_DISK", ""),
+                r.get(Reads.DISK_BY_ID).stdout(), r.get(Reads.BLOCK_LINKS).stdout());
+        Map<PciAddress, String> pciObjects = facts.pciApi() ? pciObjects(r.get(Reads.PCI_LIST), hostUuid) : Map.of();
+        return new ObservedHost(name, address, info, backend, boot, runtime, Lspci.parse(lspci.stdout()), vms,
+                management, rootDisk, pciObjects);
+    }
+
+    /** See {@link FleetObserver#observeAll}. */
+    public static List<Observation> observeAll(
+            List<HostSpec> hosts, int parallelism, FleetObserver.Connector connector, Consumer<String> progress) {
+        return FleetObserver.observeAll(hosts, parallelism, connector, progress);
+    }
+
+    /** A missing tool: exit 127 from the shell, or "No such file" (docs/observation-commands.md). */
+    static boolean xenCmdlineExists(CommandResult r) {
+        return r.exitCode() != 127 && !(r.exitCode() != 0 && r.stderr().contains("No such file or directory"));
+    }
+
+    /** A file's text when {@code cat} succeeded; any failure counts as absent, as for xen-cmdline's own lookup. */
+    private static Optional<String> text(CommandResult cat) {
+        return cat.ok() ? Optional.of(cat.stdout()) : Optional.empty();
+    }
+
+    /** pci-id → PCI object uuid for this host (in a pool every member's objects are listed). */
+    static Map<PciAddress, String> pciObjects(CommandResult pciList, String hostUuid) {
+        Map<PciAddress, String> objects = new TreeMap<>();
+        for (XeRecords.XeRecord rec : XeRecords.parse(pciList.stdout())) {
+            String host = rec.get("host-uuid");
+            if (!host.isEmpty() && !host.equals(hostUuid)) continue;
+            PciAddress.tryParse(rec.get("pci-id")).ifPresent(a -> objects.putIfAbsent(a, rec.get("uuid")));
+        }
+        return objects;
+    }
+}

@@ -1,0 +1,99 @@
+package xenpt.transport.ssh;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+
+/**
+ * Opens one verified, authenticated SSH connection to a host.
+ *
+ * <p>Authentication tries, in order: the identity file (or, without one, the default keys {@code ~/.ssh/id_ed25519},
+ * {@code id_ecdsa}, {@code id_rsa} that exist), then the password from the environment variable named by
+ * {@code passwordEnv}. ssh-agent is not used: sshj reaches an agent only through extra libraries
+ * (jsch-agent-proxy) that xenpt does not ship.
+ */
+public final class SshConnector {
+
+    private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+    private SshConnector() {}
+
+    /** Connects, verifies the host key, authenticates. @throws TransportException naming host, endpoint and cause */
+    public static HostSession connect(SshTarget target, SshOptions options) throws TransportException {
+        SSHClient ssh = new SSHClient(new DefaultConfig());
+        HostKeyCheck check = new HostKeyCheck(target, options.acceptNewHostKeys());
+        ssh.addHostKeyVerifier(check);
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+        ssh.setConnectTimeout(timeoutMs);
+        ssh.getTransport().setTimeoutMs(timeoutMs);
+        try {
+            ssh.connect(target.host(), target.port());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ssh);
+            String reason = check.refusal().orElseGet(() -> Failures.reason(e));
+            throw new TransportException(target.name() + ": connect to " + target.endpoint() + " failed: " + reason, e);
+        }
+        authenticate(ssh, target, options);
+        return new SshHostSession(target.name(), ssh, options);
+    }
+
+    private static void authenticate(SSHClient ssh, SshTarget target, SshOptions options) throws TransportException {
+        List<AuthMethod> methods = new ArrayList<>();
+        List<String> tried = new ArrayList<>();
+        try {
+            for (Path key : keyFiles(target, options)) {
+                methods.add(new AuthPublickey(ssh.loadKeys(key.toString())));
+                tried.add("key " + key);
+            }
+        } catch (IOException e) {
+            closeQuietly(ssh);
+            throw new TransportException(target.name() + ": cannot load SSH key: " + Failures.reason(e), e);
+        }
+        if (target.passwordEnv().isPresent()) {
+            String var = target.passwordEnv().get();
+            String password = options.env().get(var);
+            if (password != null) {
+                methods.add(new AuthPassword(PasswordUtils.createOneOff(password.toCharArray())));
+                tried.add("password from $" + var);
+            } else {
+                tried.add("no password ($" + var + " is not set)");
+            }
+        }
+        try {
+            if (methods.isEmpty()) throw new IOException("no key file and no password to try");
+            ssh.auth(target.user(), methods);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ssh);
+            throw new TransportException(target.name() + ": authentication as " + target.user() + " to "
+                    + target.endpoint() + " failed: " + Failures.reason(e) + " (tried: " + String.join(", ", tried) + ")", e);
+        }
+    }
+
+    private static List<Path> keyFiles(SshTarget target, SshOptions options) throws IOException {
+        if (target.identityFile().isPresent()) {
+            Path file = target.identityFile().get();
+            if (!Files.isReadable(file)) throw new IOException("identity file " + file + " is missing or unreadable");
+            return List.of(file);
+        }
+        String home = options.env().getOrDefault("HOME", System.getProperty("user.home"));
+        return DEFAULT_KEYS.stream().map(k -> Path.of(home, ".ssh", k)).filter(Files::isReadable).toList();
+    }
+
+    static void closeQuietly(SSHClient ssh) {
+        try {
+            ssh.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing a failed connection: nothing left to report
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package xenpt.transport.ssh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.SFTPClient;
+import xenpt.transport.Command;
+import xenpt.transport.CommandResult;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+
+/**
+ * One sshj connection. Each {@link #run} opens its own session channel, so callers on several threads run
+ * commands at once; at most {@code maxChannels} are open together (servers cap sessions per connection). Files go
+ * through one SFTP subsystem opened on first use and reused; its operations are serialised.
+ */
+final class SshHostSession implements HostSession {
+
+    private final String name;
+    private final SSHClient ssh;
+    private final Semaphore channels;
+    private final long timeoutMs;
+    private final ReentrantLock sftpLock = new ReentrantLock();
+    private SFTPClient sftp;
+
+    SshHostSession(String name, SSHClient ssh, SshOptions options) {
+        this.name = name;
+        this.ssh = ssh;
+        this.channels = new Semaphore(options.maxChannels(), true);
+        this.timeoutMs = options.commandTimeout().toMillis();
+    }
+
+    @Override
+    public String host() {
+        return name;
+    }
+
+    @Override
+    public CommandResult run(Command command) throws TransportException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try {
+            if (!channels.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) throw new TimeoutException();
+            try {
+                return exec(command, deadline);
+            } finally {
+                channels.release();
+            }
+        } catch (TimeoutException e) {
+            throw failure(command, "timed out after " + timeoutMs / 1000 + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(command, "interrupted", e);
+        } catch (IOException | ExecutionException | RuntimeException e) {
+            throw failure(command, Failures.reason(e), e);
+        }
+    }
+
+    private CommandResult exec(Command command, long deadline)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        try (Session session = ssh.startSession()) {
+            Session.Command running = session.exec(command.toShell());
+            // Both streams share the channel window: read them together or a full stderr stalls stdout.
+            CompletableFuture<byte[]> out = readAsync(running.getInputStream());
+            CompletableFuture<byte[]> err = readAsync(running.getErrorStream());
+            byte[] stdout = out.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            byte[] stderr = err.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            running.join(remaining(deadline), TimeUnit.NANOSECONDS);
+            Integer exit = running.getExitStatus();
+            if (exit == null) {
+                String signal = running.getExitSignal() == null ? "" : " (signal " + running.getExitSignal() + ")";
+                throw new IOException("the command ended without an exit status" + signal);
+            }
+            return new CommandResult(command, exit,
+                    new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static long remaining(long deadline) throws TimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new TimeoutException();
+        return left;
+    }
+
+    private static CompletableFuture<byte[]> readAsync(InputStream in) {
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (in) {
+                f.complete(in.readAllBytes());
+            } catch (IOException | RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    private TransportException failure(Command command, String reason, Throwable cause) {
+        return new TransportException(name + ": " + command.toShell() + " failed: " + reason, cause);
+    }
+
+    @Override
+    public byte[] readFile(String path) throws TransportException {
+        sftpLock.lock();
+        try (RemoteFile file = sftp().open(path, EnumSet.of(OpenMode.READ));
+                InputStream in = file.new RemoteFileInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            throw new TransportException(name + ": read " + path + " failed: " + Failures.reason(e), e);
+        } finally {
+            sftpLock.unlock();
+        }
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content, int mode) throws TransportException {
+        sftpLock.lock();
+        try {
+            FileAttributes attrs = new FileAttributes.Builder().withPermissions(mode).build();
+            try (RemoteFile file = sftp().open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), attrs);
+                    var out = file.new RemoteFileOutputStream()) {
+                out.write(content);
+            }
+            sftp.chmod(path, mode); // the server applies its umask to the mode given at creation
+        } catch (IOException | RuntimeException e) {
+            throw new TransportException(name + ": write " + path + " failed: " + Failures.reason(e), e);
+        } finally {
+            sftpLock.unlock();
+        }
+    }
+
+    /** The connection's SFTP subsystem; callers hold {@code sftpLock}. */
+    private SFTPClient sftp() throws IOException {
+        if (sftp == null) {
+            sftp = ssh.newSFTPClient();
+            sftp.getSFTPEngine().setTimeoutMs((int) Math.min(Integer.MAX_VALUE, timeoutMs));
+        }
+        return sftp;
+    }
+
+    @Override
+    public void close() {
+        sftpLock.lock();
+        try {
+            if (sftp != null) sftp.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection goes away next anyway
+        } finally {
+            sftpLock.unlock();
+        }
+        SshConnector.closeQuietly(ssh);
+    }
+}
