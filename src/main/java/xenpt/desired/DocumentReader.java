@@ -15,6 +15,7 @@ final class DocumentReader {
     static List<HostSpec> read(String file, YMap document, List<Diagnostic> diagnostics) {
         YMap defaults = Fields.map(document, "defaults").orElse(Fields.empty(file));
         YMap defaultSsh = Fields.map(defaults, "ssh").orElse(Fields.empty(file));
+        HostReader.checkSsh(defaultSsh, diagnostics);
         YMap defaultPolicy = Fields.map(defaults, "policy").orElse(Fields.empty(file));
         YMap hosts = Fields.map(document, "hosts").orElse(Fields.empty(file));
         List<HostSpec> out = new ArrayList<>();

@@ -61,8 +61,9 @@ final class Formats {
 
     static Optional<String> passwordEnv(String name) {
         if (ENV_NAME.matcher(name).matches()) return Optional.empty();
-        return Optional.of("passwordEnv '" + name + "' is not an environment variable name; expected letters, digits "
-                + "and '_' (the name of the variable that holds the password, never the password)");
+        // The value is not echoed: a user who misread the key may have written the password itself.
+        return Optional.of("passwordEnv is not an environment variable name; expected letters, digits and '_' "
+                + "(the name of the variable that holds the password, never the password)");
     }
 
     static Optional<String> hostKey(String fingerprint) {

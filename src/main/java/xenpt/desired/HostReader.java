@@ -29,7 +29,9 @@ final class HostReader {
     HostSpec read(YMap host, YMap defaultSsh, YMap defaultPolicy) {
         Formats.hostName(name).ifPresent(problem -> diagnostics.add(Diagnostic.error(location, problem)));
         String address = Fields.scalar(host, "address").map(this::address).orElse("");
-        SshSettings ssh = ssh(Fields.map(host, "ssh").orElse(Fields.empty(file)), defaultSsh);
+        YMap ownSsh = Fields.map(host, "ssh").orElse(Fields.empty(file));
+        checkSsh(ownSsh, diagnostics);
+        SshSettings ssh = ssh(ownSsh, defaultSsh);
         HideMethod method = Fields.string(host, "method").map(HideMethod::fromWord).orElse(HideMethod.AUTO);
         Policy policy = policy(Fields.map(host, "policy").orElse(Fields.empty(file)), defaultPolicy);
         DeviceReader devices = new DeviceReader(name, diagnostics);
@@ -51,13 +53,18 @@ final class HostReader {
         return new SshSettings(user, port,
                 Fields.merged(own, defaults, "identityFile").map(YScalar::text).orElse(d.identityFile()),
                 Fields.merged(own, defaults, "knownHosts").map(YScalar::text).orElse(d.knownHosts()),
-                checked(Fields.merged(own, defaults, "hostKey"), Formats::hostKey).orElse(d.hostKey()),
-                checked(Fields.merged(own, defaults, "passwordEnv"), Formats::passwordEnv).orElse(d.passwordEnv()));
+                Fields.merged(own, defaults, "hostKey").map(YScalar::text).orElse(d.hostKey()),
+                Fields.merged(own, defaults, "passwordEnv").map(YScalar::text).orElse(d.passwordEnv()));
     }
 
-    private Optional<String> checked(Optional<YScalar> value, Function<String, Optional<String>> check) {
-        value.ifPresent(v -> check.apply(v.text()).ifPresent(p -> diagnostics.add(Diagnostic.error(v.location(), p))));
-        return value.map(YScalar::text);
+    /** Format checks of one {@code ssh} mapping, a host's own or the file's defaults (checked once, used or not). */
+    static void checkSsh(YMap ssh, List<Diagnostic> diagnostics) {
+        check(Fields.scalar(ssh, "hostKey"), Formats::hostKey, diagnostics);
+        check(Fields.scalar(ssh, "passwordEnv"), Formats::passwordEnv, diagnostics);
+    }
+
+    private static void check(Optional<YScalar> value, Function<String, Optional<String>> format, List<Diagnostic> out) {
+        value.ifPresent(v -> format.apply(v.text()).ifPresent(p -> out.add(Diagnostic.error(v.location(), p))));
     }
 
     private static Policy policy(YMap own, YMap defaults) {

@@ -34,7 +34,7 @@ final class SchemaCheck {
             SCHEMA.validate(toJson(document, paths));
             return List.of();
         } catch (ValidationException e) {
-            return new SchemaMessages(paths).translate(e);
+            return new SchemaMessages(SCHEMA, paths).translate(e);
         }
     }
 

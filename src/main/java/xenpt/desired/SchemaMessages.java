@@ -27,9 +27,11 @@ final class SchemaMessages {
 
     private static final Pattern TYPE = Pattern.compile("expected type: (\\w+), found: (\\w+)");
 
+    private final Schema schema;
     private final YamlPaths paths;
 
-    SchemaMessages(YamlPaths paths) {
+    SchemaMessages(Schema schema, YamlPaths paths) {
+        this.schema = schema;
         this.paths = paths;
     }
 
@@ -97,14 +99,23 @@ final class SchemaMessages {
         String keyword = v.keyword == null ? "" : v.keyword;
         return switch (keyword) {
             case "type" -> List.of(wrongType(t, v.expected));
-            case "enum" -> List.of(notInEnum(t, v.schema));
-            case "minimum", "maximum" -> List.of(outOfRange(t, v.schema));
+            case "enum" -> List.of(notInEnum(t, schemaAt(t, v.schema)));
+            case "minimum", "maximum" -> List.of(outOfRange(t, schemaAt(t, v.schema)));
             case "minLength" -> List.of(Diagnostic.error(t.value().location(), t.name() + " is empty",
-                    "expected " + describe(v.schema, "a non-empty string")));
-            case "required" -> missingKeys(t, v.schema);
-            case "additionalProperties" -> unknownKeys(t, v.schema);
+                    "expected " + describe(schemaAt(t, v.schema), "a non-empty string")));
+            case "required" -> missingKeys(t, objectSchema(t, v.schema));
+            case "additionalProperties" -> unknownKeys(t, objectSchema(t, v.schema));
             default -> List.of(Diagnostic.error(t.value().location(), t.name() + ": " + v.message));
         };
+    }
+
+    private Schema objectSchema(YamlPaths.Target t, Schema reported) {
+        return SchemaWalk.objectAt(schema, paths.root(), t.keys()).map(Schema.class::cast).orElse(reported);
+    }
+
+    /** The schema of the value itself (everit may report an enclosing one). */
+    private Schema schemaAt(YamlPaths.Target t, Schema reported) {
+        return SchemaWalk.at(schema, paths.root(), t.keys()).orElse(reported);
     }
 
     private static Diagnostic wrongType(YamlPaths.Target t, Set<String> expected) {
@@ -116,9 +127,9 @@ final class SchemaMessages {
     }
 
     private static Diagnostic notInEnum(YamlPaths.Target t, Schema schema) {
-        List<String> allowed = schema instanceof EnumSchema e
-                ? e.getPossibleValuesAsList().stream().map(String::valueOf).toList()
-                : List.of();
+        List<String> allowed = SchemaWalk.find(schema, EnumSchema.class)
+                .map(e -> e.getPossibleValuesAsList().stream().map(String::valueOf).toList())
+                .orElse(List.of());
         String value = t.value() instanceof YamlValue.YScalar s ? s.text() : t.value().kind();
         if (t.path().equals("version")) {
             return Diagnostic.error(t.value().location(), "unsupported version " + value, "expected version: 1");
@@ -131,7 +142,8 @@ final class SchemaMessages {
 
     private static Diagnostic outOfRange(YamlPaths.Target t, Schema schema) {
         String value = t.value() instanceof YamlValue.YScalar s ? s.text() : t.value().kind();
-        String range = schema instanceof NumberSchema n ? n.getMinimum() + ".." + n.getMaximum() : describe(schema, "another value");
+        String range = SchemaWalk.find(schema, NumberSchema.class).map(n -> n.getMinimum() + ".." + n.getMaximum())
+                .orElse(describe(schema, "another value"));
         return Diagnostic.error(t.value().location(), t.name() + " is " + value + ", out of range; expected " + range);
     }
 

@@ -24,12 +24,16 @@ final class YamlPaths {
     private final Map<String, String> keyOfAlias = new HashMap<>();
     private final Map<String, String> aliasOfKey = new HashMap<>();
 
+    YamlValue root() {
+        return root;
+    }
+
     YamlPaths(YamlValue root) {
         this.root = root;
     }
 
     /** A value found from a pointer: the value, where its key is written (null for list items), its display path. */
-    record Target(YamlValue value, Location keyLocation, String path) {
+    record Target(YamlValue value, Location keyLocation, String path, List<String> keys) {
         Location keyOrValueLocation() {
             return keyLocation != null ? keyLocation : value.location();
         }
@@ -59,6 +63,7 @@ final class YamlPaths {
         YamlValue v = root;
         Location keyLocation = null;
         StringBuilder path = new StringBuilder();
+        List<String> keys = new ArrayList<>();
         for (String raw : segments(pointer)) {
             String seg = keyOfAlias.getOrDefault(raw, raw);
             if (v instanceof YamlValue.YMap m && m.entries().containsKey(seg)) {
@@ -67,15 +72,17 @@ final class YamlPaths {
                 path.append(displayKey(seg));
                 keyLocation = e.keyLocation();
                 v = e.value();
+                keys.add(seg);
             } else if (v instanceof YamlValue.YSeq s && isIndex(seg, s.items().size())) {
                 path.append('[').append(seg).append(']');
                 keyLocation = null;
                 v = s.items().get(Integer.parseInt(seg));
+                keys.add(seg);
             } else {
                 break;
             }
         }
-        return new Target(v, keyLocation, path.toString());
+        return new Target(v, keyLocation, path.toString(), List.copyOf(keys));
     }
 
     static String displayKey(String key) {

@@ -161,7 +161,9 @@ final class NodeConverter {
     }
 
     private Diagnostic unsupportedTag(Node node) {
-        return Diagnostic.error(at(node), "unsupported YAML tag '" + node.getTag().getValue() + "'",
+        String tag = node.getTag().getValue();
+        if (tag.startsWith(Tag.PREFIX)) tag = "!!" + tag.substring(Tag.PREFIX.length());
+        return Diagnostic.error(at(node), "unsupported YAML tag '" + tag + "'",
                 "use plain strings, numbers, booleans, lists and mappings");
     }
 

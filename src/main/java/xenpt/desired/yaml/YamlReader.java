@@ -118,7 +118,9 @@ public final class YamlReader {
         if (e.getContext() != null) {
             hint = e.getContext() + e.getContextMark().map(m -> " started at " + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
         }
-        if (problem.contains("'\\t'")) hint = "YAML indents with spaces; tabs are not allowed";
+        if (problem.contains("\\t(TAB)")) {
+            return Diagnostic.error(at, "invalid YAML: a tab character here", "YAML indents with spaces; tabs are not allowed");
+        }
         return Diagnostic.error(at, "invalid YAML: " + problem.strip(), hint);
     }
 
