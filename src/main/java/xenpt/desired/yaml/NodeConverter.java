@@ -99,8 +99,8 @@ final class NodeConverter {
         long size = 1;
         for (NodeTuple tuple : node.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                diagnostics.add(Diagnostic.error(at(tuple.getKeyNode()), "a mapping key must be a plain value, found "
-                        + tuple.getKeyNode().getNodeType().name().toLowerCase(Locale.ROOT), "write the key as a string"));
+                diagnostics.add(Diagnostic.error(at(tuple.getKeyNode()), "a mapping key must be a plain value, not a "
+                        + (tuple.getKeyNode() instanceof SequenceNode ? "list" : "mapping")));
                 continue;
             }
             String key = keyNode.getValue();

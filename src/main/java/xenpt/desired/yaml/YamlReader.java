@@ -74,6 +74,7 @@ public final class YamlReader {
                 .setSchema(new CoreSchema())
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
                 .setAllowRecursiveKeys(false)
+                .setAllowNonScalarKeys(true) // refused by NodeConverter, which knows the key's position
                 .setCodePointLimit((int) MAX_FILE_BYTES + 1)
                 .setUseMarks(true)
                 .build();
