@@ -2,7 +2,6 @@ package xenpt.desired;
 
 import java.util.Map;
 import java.util.Optional;
-import xenpt.desired.yaml.YamlValue;
 import xenpt.desired.yaml.YamlValue.YMap;
 import xenpt.desired.yaml.YamlValue.YScalar;
 import xenpt.desired.yaml.YamlValue.YSeq;

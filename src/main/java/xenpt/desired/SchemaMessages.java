@@ -67,7 +67,7 @@ final class SchemaMessages {
                     .filter(c -> !("type".equals(c.getKeyword()) && c.getPointerToViolation().equals(e.getPointerToViolation())))
                     .toList();
             if (relevant.isEmpty()) {
-                Set<String> expected = new LinkedHashSet<>();
+                Set<String> expected = new TreeSet<>();
                 causes.forEach(c -> expected.addAll(expectedTypes(c.getErrorMessage())));
                 out.add(new Violation(e.getPointerToViolation(), "type", e.getViolatedSchema(), e.getErrorMessage(), expected));
                 return;

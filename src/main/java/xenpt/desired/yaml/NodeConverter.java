@@ -57,7 +57,7 @@ final class NodeConverter {
             throw new Refused(Diagnostic.error(Location.ofFile(file),
                     "aliases expand this document by " + (added == Long.MAX_VALUE ? "too many" : added + "")
                             + " values (limit " + MAX_EXPANSION + "); refused as a possible 'billion laughs' attack",
-                    "use each anchor only a few times, or write the values out; defaults: covers shared settings"));
+                    "use an anchor only a few times, or write the values out; shared ssh and policy settings belong in defaults"));
         }
         return value;
     }

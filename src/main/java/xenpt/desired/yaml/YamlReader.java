@@ -130,7 +130,7 @@ public final class YamlReader {
         if (message.contains("Number of aliases")) {
             return Diagnostic.error(Location.ofFile(file),
                     "too many aliases: more than " + MAX_COLLECTION_ALIASES + " aliases to lists or mappings in one document",
-                    "aliases are limited to stop 'billion laughs' expansion; use defaults: for shared settings");
+                    "aliases are limited to stop 'billion laughs' expansion; shared ssh and policy settings belong in defaults");
         }
         return Diagnostic.error(Location.ofFile(file), "invalid YAML: " + message.strip());
     }
