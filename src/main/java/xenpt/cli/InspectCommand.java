@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.observed.Observation;
 import xenpt.observed.Observer;
@@ -27,8 +29,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--address", paramLabel = "A", description = "Inspect this address instead: host[:port] or sim:<scenario>.")
     String address;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH", description = "Desired-state file or directory (default: desired-state/).")
-    Path file = Path.of("desired-state");
+    @Mixin
+    DesiredStateOptions desired;
 
     @Override
     public Integer call() throws IOException {
@@ -36,13 +38,19 @@ final class InspectCommand implements Callable<Integer> {
             main.err.println("xenpt: inspect needs either HOST or --address A (not both)");
             return ExitCode.ERROR;
         }
-        Optional<HostSpec> spec = address != null ? Optional.of(Hosts.forAddress(address)) : HostLookup.find(file, host);
-        if (spec.isEmpty()) {
-            main.err.println("xenpt: no host '" + host + "' in " + file);
-            return ExitCode.ERROR;
+        Optional<HostSpec> spec;
+        if (address != null) {
+            spec = Optional.of(Hosts.forAddress(address));
+        } else {
+            Optional<DesiredState> state = Fleet.load(main, desired);
+            if (state.isEmpty()) return ExitCode.ERROR;
+            spec = state.get().host(host);
+            if (spec.isEmpty()) {
+                main.err.println("xenpt: no host '" + host + "' in " + desired.path());
+                return ExitCode.ERROR;
+            }
         }
-        Observation o = Observer.observeAll(List.of(spec.get()), 1,
-                h -> Hosts.connect(h, main.global, main.env), main.err::println).get(0);
+        Observation o = Fleet.observe(main, List.of(spec.get())).get(0);
         return switch (o) {
             case Observation.Unreachable u -> {
                 main.err.println("xenpt: " + u.name() + " is unreachable: " + u.reason());

@@ -19,6 +19,9 @@ import picocli.CommandLine.Mixin;
         subcommands = {
             ValidateCommand.class,
             InspectCommand.class,
+            PlanCommand.class,
+            DriftCommand.class,
+            ShowCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

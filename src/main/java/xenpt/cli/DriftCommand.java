@@ -1,0 +1,48 @@
+package xenpt.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import xenpt.desired.DesiredState;
+import xenpt.observed.Observation;
+import xenpt.plan.Drift;
+import xenpt.plan.DriftReport;
+import xenpt.render.DriftJson;
+import xenpt.render.DriftText;
+
+/**
+ * {@code xenpt drift}: observe every host and classify each difference. Exit 2 when anything drifted, including an
+ * unreachable host (SPEC §4: every category makes drift exit 2), 1 for invalid input.
+ */
+@Command(name = "drift", description = "Observe every host and classify each difference from the desired state. Reads only.")
+final class DriftCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    DesiredStateOptions desired;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path report;
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<DesiredState> state = Fleet.load(main, desired);
+        if (state.isEmpty()) return ExitCode.ERROR;
+        List<Observation> observed = Fleet.observe(main, state.get().hosts());
+        DriftReport drift = Drift.classify(state.get(), observed);
+        main.out.println(switch (main.global.output) {
+            case text, markdown -> DriftText.render(drift, main.color());
+            case json -> DriftJson.write(drift);
+        });
+        if (report != null) PlanFiles.save(report, DriftJson.write(drift));
+        return drift.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+}

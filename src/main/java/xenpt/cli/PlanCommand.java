@@ -1,0 +1,66 @@
+package xenpt.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import xenpt.desired.DesiredState;
+import xenpt.observed.Observation;
+import xenpt.plan.Plan;
+import xenpt.plan.PlanOptions;
+import xenpt.plan.Planner;
+import xenpt.render.PlanJson;
+import xenpt.render.PlanMarkdown;
+import xenpt.render.PlanText;
+
+/** {@code xenpt plan}: observe the hosts, compare with the desired state, print the plan. Reads only. */
+@Command(name = "plan", description = "Observe the hosts, compare with the desired state and print the change plan. Reads only.")
+final class PlanCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    DesiredStateOptions desired;
+
+    @Option(names = "--target", paramLabel = "H[/VM]", description = "Limit the plan to a host, or to one VM of a host (repeatable).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, mode 0600) for 'apply FILE' and 'show FILE'.")
+    Path out;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, 0 when it has none.")
+    boolean detailedExitCode;
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<DesiredState> state = Fleet.load(main, desired);
+        if (state.isEmpty()) return ExitCode.ERROR;
+        Optional<PlanOptions> options = Fleet.targets(main, state.get(), targets);
+        if (options.isEmpty()) return ExitCode.ERROR;
+
+        List<Observation> observed = Fleet.observe(main, Fleet.selected(state.get(), options.get()));
+        Plan plan = Planner.plan(state.get(), observed, options.get());
+        main.out.println(render(plan, main));
+        if (out != null) {
+            PlanFiles.save(out, PlanJson.write(plan));
+            main.err.println("xenpt: plan saved to " + out + " (apply it with: xenpt apply " + out + ")");
+        }
+        if (plan.failed()) return ExitCode.ERROR;
+        return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+
+    static String render(Plan plan, Main main) {
+        return switch (main.global.output) {
+            case text -> PlanText.render(plan, main.color());
+            case json -> PlanJson.write(plan);
+            case markdown -> PlanMarkdown.render(plan);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package xenpt.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import xenpt.plan.Plan;
+import xenpt.render.PlanJson;
+
+/** {@code xenpt show PLANFILE}: render a saved plan; contacts no host. */
+@Command(name = "show", description = "Render a saved plan (text, json or markdown); contacts no host.")
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "PLANFILE", description = "A plan saved with 'plan --out'.")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        Plan plan;
+        try {
+            plan = PlanJson.read(PlanFiles.read(file));
+        } catch (NoSuchFileException e) {
+            main.err.println("xenpt: " + file + ": no such file");
+            return ExitCode.ERROR;
+        } catch (IllegalArgumentException e) {
+            main.err.println("xenpt: " + file + ": not a saved xenpt plan: " + e.getMessage());
+            return ExitCode.ERROR;
+        }
+        main.out.println(PlanCommand.render(plan, main));
+        return plan.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+}
