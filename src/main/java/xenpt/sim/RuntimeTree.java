@@ -108,8 +108,10 @@ final class RuntimeTree {
             for (String id : k.ids()) {
                 link("/dev/disk/by-id/" + id, "../../" + k.name());
                 for (int p = 1; p <= k.partitions(); p++) {
-                    touch("/dev/" + k.name() + p);
-                    link("/dev/disk/by-id/" + id + "-part" + p, "../../" + k.name() + p);
+                    // Linux names partitions of a disk whose name ends in a digit (nvme0n1) with a "p".
+                    String part = k.name() + (Character.isDigit(k.name().charAt(k.name().length() - 1)) ? "p" : "") + p;
+                    touch("/dev/" + part);
+                    link("/dev/disk/by-id/" + id + "-part" + p, "../../" + part);
                 }
             }
         }
