@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
         description = "Declarative GitOps reconciler for PCI passthrough on XenServer / XCP-ng hosts.",
         subcommands = {
             ValidateCommand.class,
+            SimCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -33,7 +33,7 @@ public final class SimulatedHost implements AutoCloseable {
         this.hostKeys = KeyFiles.hostKeys(stateDir);
         this.hostKey = KeyFiles.hostPublicKey(hostKeys);
         this.rebootDelayMs = ctx.scenario().rebootDelayMs();
-        this.server = SshEndpoint.create(ctx, stateDir, hostKeys, 0, this::reboot);
+        this.server = SshEndpoint.create(ctx, stateDir, hostKeys, 0, this::reboot, () -> rebooting);
         server.start();
         this.port = server.getPort();
     }
@@ -142,12 +142,14 @@ public final class SimulatedHost implements AutoCloseable {
 
     private synchronized void listenAgain() throws IOException, InterruptedException {
         for (int attempt = 0; !closed; attempt++) {
-            SshServer next = SshEndpoint.create(ctx, stateDir, hostKeys, port, this::reboot);
+            SshServer next = SshEndpoint.create(ctx, stateDir, hostKeys, port, this::reboot, () -> rebooting);
             try {
+                rebooting = false;
                 next.start();
                 server = next;
                 return;
             } catch (IOException e) {
+                rebooting = true;
                 if (attempt > 50) throw e;
                 Thread.sleep(100);
             }

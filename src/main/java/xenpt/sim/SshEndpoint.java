@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -21,8 +24,12 @@ final class SshEndpoint {
 
     private SshEndpoint() {}
 
+    /**
+     * @param goingDown true once the host has started to reboot: new connections are closed at once, so no client
+     *     can slip into the server that is about to stop
+     */
     static SshServer create(HostContext ctx, Path stateDir, SimpleGeneratorHostKeyProvider hostKeys, int port,
-            ExecCommand.Rebooter rebooter) {
+            ExecCommand.Rebooter rebooter, BooleanSupplier goingDown) {
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
@@ -31,6 +38,12 @@ final class SshEndpoint {
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setPublickeyAuthenticator((user, key, session) -> user.equals("root")
                 && KeyFiles.authorized(stateDir, key));
+        sshd.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                if (goingDown.getAsBoolean()) session.close(true);
+            }
+        });
         Shell shell = new Shell(ctx);
         sshd.setCommandFactory((channel, line) -> new ExecCommand(line, shell, rebooter));
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
