@@ -22,6 +22,7 @@ import picocli.CommandLine.Mixin;
             PlanCommand.class,
             DriftCommand.class,
             ShowCommand.class,
+            SimCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,61 @@
+package xenpt.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the Linux xen-pciback driver reads {@code xen-pciback.hide=} (pci_stub.c {@code pcistub_init}, xen-facts §3.1):
+ * consecutive {@code (dddd:bb:dd.f)} or {@code (bb:dd.f)} entries, hex numbers of any width, whitespace around entries
+ * allowed. Any entry that does not parse, or is out of range, makes the driver fail to register. Wildcards
+ * ({@code .*}) are refused: older copies of the parser lack them and it is unknown whether the XenServer 4.19 kernel
+ * has them, so the simulator takes the side that exposes the mistake.
+ */
+final class HideRules {
+
+    private HideRules() {}
+
+    /** The hidden slots ({@code %04x:%02x:%02x.%d}), or empty when pciback would not load. */
+    static Optional<List<String>> parse(String value) {
+        List<String> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < value.length()) {
+            int[] nums = new int[4];
+            int next = entry(value, pos, nums, true);
+            if (next < 0) {
+                nums[0] = 0;
+                next = entry(value, pos, nums, false);
+            }
+            if (next < 0 || nums[0] > 0xffff || nums[1] > 0xff || nums[2] > 0x1f || nums[3] > 7) {
+                return Optional.empty();
+            }
+            out.add(String.format("%04x:%02x:%02x.%d", nums[0], nums[1], nums[2], nums[3]));
+            pos = next;
+        }
+        return Optional.of(out);
+    }
+
+    /** sscanf {@code " (%x:%x:%x.%x) %n"} (or the 3-number form): the index after the entry, or -1. */
+    private static int entry(String s, int pos, int[] nums, boolean withDomain) {
+        int i = skipSpace(s, pos);
+        if (i >= s.length() || s.charAt(i) != '(') return -1;
+        i++;
+        char[] seps = withDomain ? new char[] {':', ':', '.', ')'} : new char[] {':', '.', ')'};
+        for (int k = 0; k < seps.length; k++) {
+            int start = skipSpace(s, i);
+            if (s.startsWith("0x", start) || s.startsWith("0X", start)) start += 2;
+            int end = start;
+            while (end < s.length() && Character.digit(s.charAt(end), 16) >= 0) end++;
+            if (end == start || end - start > 7) return -1;
+            nums[withDomain ? k : k + 1] = Integer.parseInt(s.substring(start, end), 16);
+            if (end >= s.length() || s.charAt(end) != seps[k]) return -1;
+            i = end + 1;
+        }
+        return skipSpace(s, i);
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+}

@@ -1,0 +1,71 @@
+package xenpt.sim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates a host's state directory from its scenario on first use (files, keys, state, a first boot that starts the
+ * scenario's running VMs) and reopens it afterwards. The scenario is copied to {@code <state>/scenario.yaml}, so a
+ * state directory describes its host by itself.
+ */
+final class HostSetup {
+
+    private static final List<String> DIRS = List.of("/root", "/tmp", "/etc", "/var/lock", "/var/log", "/boot");
+
+    private HostSetup() {}
+
+    static HostContext open(String scenarioName, Path stateDir) throws IOException {
+        Files.createDirectories(stateDir);
+        StateStore store = new StateStore(stateDir);
+        return store.locked(() -> {
+            Path copy = stateDir.resolve("scenario.yaml");
+            if (!Files.exists(copy)) {
+                StateStore.writeAtomically(copy, ScenarioLoader.text(scenarioName));
+            }
+            Scenario scenario = ScenarioLoader.parse(scenarioName, Files.readString(copy, StandardCharsets.UTF_8));
+            KeyFiles.ensureClientKey(stateDir);
+            RootFs fs = new RootFs(stateDir.resolve("root"));
+            HostContext ctx = new HostContext(scenario, fs, store, new RuntimeTree(scenario, fs),
+                    new Faults(stateDir, store));
+            if (!store.exists()) create(ctx);
+            ctx.tree().sync(store.read());
+            return ctx;
+        });
+    }
+
+    private static void create(HostContext ctx) throws IOException {
+        Scenario s = ctx.scenario();
+        RootFs fs = ctx.fs();
+        for (String d : DIRS) Files.createDirectories(fs.real(d));
+        StringBuilder inventory = new StringBuilder();
+        s.inventory().forEach((k, v) -> inventory.append(k).append("='").append(v).append("'\n"));
+        write(fs, "/etc/xensource-inventory", inventory.toString());
+        for (Map.Entry<String, String> f : s.files().entrySet()) write(fs, f.getKey(), f.getValue());
+        if (s.xenCmdline()) {
+            Path tool = fs.real(XenCmdline.PATH);
+            write(fs, XenCmdline.PATH, "#!/usr/bin/env python\n# xen-cmdline (emulated by the xenpt simulator)\n");
+            Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        if (fs.exists("/boot/efi/EFI/xenserver/grub.cfg")) Files.createDirectories(fs.real("/sys/firmware/efi/efivars"));
+        HostState booted = Boot.boot(s, fs, Boot.initial(s));
+        for (VmSeed seed : s.vms()) {
+            if (!seed.powerState().equals("running")) continue;
+            VmPower.Result r = VmPower.start(ctx, booted, seed.uuid());
+            if (r.error() != null) throw new IOException("scenario " + s.name() + ": VM " + seed.nameLabel()
+                    + " cannot start: " + r.error().err().strip());
+            booted = r.state();
+        }
+        ctx.store().write(booted);
+    }
+
+    private static void write(RootFs fs, String path, String content) throws IOException {
+        Path real = fs.real(path);
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, content, StandardCharsets.UTF_8);
+    }
+}

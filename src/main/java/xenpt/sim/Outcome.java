@@ -1,0 +1,26 @@
+package xenpt.sim;
+
+/**
+ * What one command did: exit status, stdout, stderr, and what happens to the connection afterwards
+ * ({@link Effect#DROP}: closed without an exit status; {@link Effect#REBOOT}: the host goes down after answering).
+ */
+record Outcome(int exit, String out, String err, Effect effect) {
+
+    enum Effect {
+        NONE,
+        DROP,
+        REBOOT
+    }
+
+    static Outcome ok(String out) {
+        return new Outcome(0, out, "", Effect.NONE);
+    }
+
+    static Outcome fail(int exit, String err) {
+        return new Outcome(exit, "", err, Effect.NONE);
+    }
+
+    static Outcome of(int exit, String out, String err) {
+        return new Outcome(exit, out, err, Effect.NONE);
+    }
+}

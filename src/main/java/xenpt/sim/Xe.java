@@ -1,0 +1,72 @@
+package xenpt.sim;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code xe} CLI of a simulated host: list, param and power commands for VMs, host / pool / PIF lists, and on
+ * hosts with the PCI API (xapi ≥ 24.14, XCP-ng 8.3) the {@code pci-*} commands. Output on stdout, errors on stderr
+ * with exit 1, as xen-facts §1 describes.
+ */
+final class Xe {
+
+    private final HostContext ctx;
+    private final XeTable<Vm> vms;
+
+    Xe(HostContext ctx) {
+        this.ctx = ctx;
+        this.vms = VmTable.create(ctx.scenario());
+    }
+
+    Outcome run(List<String> argv) throws IOException {
+        if (argv.isEmpty()) {
+            return Outcome.fail(1, "Usage: xe <cmd> [-s server] [-pw passwd] [-p port] [-u user] [-pwf password-file]"
+                    + "\n  [command specific arguments]\n\nTo get help on a specific command: xe help <cmd>\n");
+        }
+        String cmd = argv.get(0);
+        XeArgs args = XeArgs.parse(argv.subList(1, argv.size()));
+        Scenario s = ctx.scenario();
+        return switch (cmd) {
+            case "vm-list" -> vms.list(ctx.state().vms(), args);
+            case "vm-param-get" -> withVm(args, vm -> vms.paramGet(vm, args));
+            case "vm-param-list" -> withVm(args, vms::paramList);
+            case "vm-param-set" -> new XeVmOps(ctx, vms).paramSet(args);
+            case "vm-param-remove" -> new XeVmOps(ctx, vms).paramRemove(args);
+            case "vm-start" -> new XeVmOps(ctx, vms).power(args, true);
+            case "vm-shutdown" -> new XeVmOps(ctx, vms).power(args, false);
+            case "host-list" -> HostTables.host().list(List.of(s), args);
+            case "host-param-get" -> withUuid(args, "host", s.hostUuid(), () -> HostTables.host().paramGet(s, args));
+            case "host-param-list" -> withUuid(args, "host", s.hostUuid(), () -> HostTables.host().paramList(s));
+            case "pool-list" -> HostTables.pool().list(List.of(s), args);
+            case "pif-list" -> HostTables.pif(s).list(s.nics().stream().filter(n -> !n.pci().isEmpty()).toList(),
+                    args);
+            case "pci-list", "pci-param-get", "pci-param-list", "pci-enable-dom0-access",
+                    "pci-disable-dom0-access", "pci-get-dom0-access-status" ->
+                s.pciApi() ? new XePci(ctx).run(cmd, args) : XeFormat.unknownCommand(cmd);
+            default -> XeFormat.unknownCommand(cmd);
+        };
+    }
+
+    private interface VmCommand {
+        Outcome run(Vm vm) throws IOException;
+    }
+
+    private interface Action {
+        Outcome run() throws IOException;
+    }
+
+    /** {@code *-param-*} commands take only {@code uuid=} (xen-facts §1.10). */
+    private Outcome withVm(XeArgs args, VmCommand command) throws IOException {
+        Optional<String> uuid = args.get("uuid");
+        if (uuid.isEmpty()) return XeFormat.requiredParameter("uuid");
+        Optional<Vm> vm = ctx.state().vm(uuid.get());
+        return vm.isEmpty() ? XeFormat.uuidInvalid("VM", uuid.get()) : command.run(vm.get());
+    }
+
+    private static Outcome withUuid(XeArgs args, String type, String known, Action action) throws IOException {
+        Optional<String> uuid = args.get("uuid");
+        if (uuid.isEmpty()) return XeFormat.requiredParameter("uuid");
+        return uuid.get().equals(known) ? action.run() : XeFormat.uuidInvalid(type, uuid.get());
+    }
+}
