@@ -24,14 +24,16 @@ final class ExecCommand implements Command {
     private final String line;
     private final Shell shell;
     private final Rebooter rebooter;
+    private final Traffic traffic;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
 
-    ExecCommand(String line, Shell shell, Rebooter rebooter) {
+    ExecCommand(String line, Shell shell, Rebooter rebooter, Traffic traffic) {
         this.line = line;
         this.shell = shell;
         this.rebooter = rebooter;
+        this.traffic = traffic;
     }
 
     @Override
@@ -58,7 +60,13 @@ final class ExecCommand implements Command {
     }
 
     private void run(ChannelSession channel) {
-        Outcome o = shell.execute(line);
+        traffic.commandStarted();
+        Outcome o;
+        try {
+            o = shell.execute(line);
+        } finally {
+            traffic.commandEnded();
+        }
         if (o.effect() == Outcome.Effect.DROP) {
             channel.getSession().close(true);
             return;

@@ -22,6 +22,7 @@ public final class SimulatedHost implements AutoCloseable {
     private final SimpleGeneratorHostKeyProvider hostKeys;
     private final PublicKey hostKey;
     private final int port;
+    private final Traffic traffic = new Traffic();
     private volatile SshServer server;
     private volatile long rebootDelayMs;
     private volatile boolean rebooting;
@@ -33,7 +34,7 @@ public final class SimulatedHost implements AutoCloseable {
         this.hostKeys = KeyFiles.hostKeys(stateDir);
         this.hostKey = KeyFiles.hostPublicKey(hostKeys);
         this.rebootDelayMs = ctx.scenario().rebootDelayMs();
-        this.server = SshEndpoint.create(ctx, stateDir, hostKeys, 0, this::reboot, () -> rebooting);
+        this.server = SshEndpoint.create(ctx, stateDir, hostKeys, 0, this::reboot, () -> rebooting, traffic);
         server.start();
         this.port = server.getPort();
     }
@@ -87,6 +88,11 @@ public final class SimulatedHost implements AutoCloseable {
     }
 
     /** Fault injection, shared through the state directory with every process serving this host. */
+    /** Connections and commands seen since start (counted across reboots). */
+    public Traffic traffic() {
+        return traffic;
+    }
+
     public Faults faults() {
         return ctx.faults();
     }
@@ -142,7 +148,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     private synchronized void listenAgain() throws IOException, InterruptedException {
         for (int attempt = 0; !closed; attempt++) {
-            SshServer next = SshEndpoint.create(ctx, stateDir, hostKeys, port, this::reboot, () -> rebooting);
+            SshServer next = SshEndpoint.create(ctx, stateDir, hostKeys, port, this::reboot, () -> rebooting, traffic);
             try {
                 rebooting = false;
                 next.start();

@@ -29,7 +29,7 @@ final class SshEndpoint {
      *     can slip into the server that is about to stop
      */
     static SshServer create(HostContext ctx, Path stateDir, SimpleGeneratorHostKeyProvider hostKeys, int port,
-            ExecCommand.Rebooter rebooter, BooleanSupplier goingDown) {
+            ExecCommand.Rebooter rebooter, BooleanSupplier goingDown, Traffic traffic) {
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
@@ -42,10 +42,11 @@ final class SshEndpoint {
             @Override
             public void sessionCreated(Session session) {
                 if (goingDown.getAsBoolean()) session.close(true);
+                else traffic.connectionOpened();
             }
         });
         Shell shell = new Shell(ctx);
-        sshd.setCommandFactory((channel, line) -> new ExecCommand(line, shell, rebooter));
+        sshd.setCommandFactory((channel, line) -> new ExecCommand(line, shell, rebooter, traffic));
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(faultListener(ctx));
         sshd.setSubsystemFactories(List.of(sftp));
