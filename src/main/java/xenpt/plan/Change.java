@@ -41,22 +41,30 @@ public sealed interface Change {
 
     /** What a change needs before it takes effect. */
     enum Need {
-        REBOOT("reboot required"),
-        VM_RESTART("VM restart required");
+        REBOOT("reboot", "reboot required"),
+        VM_RESTART("vm-restart", "VM restart required");
 
+        private final String word;
         private final String text;
 
-        Need(String text) {
+        Need(String word, String text) {
+            this.word = word;
             this.text = text;
         }
 
+        /** The machine-readable form used in JSON: {@code reboot}, {@code vm-restart}. */
+        public String word() {
+            return word;
+        }
+
+        /** The form shown to people. */
         public String text() {
             return text;
         }
 
-        public static Need fromText(String text) {
-            for (Need n : values()) if (n.text.equals(text)) return n;
-            throw new IllegalArgumentException("unknown need '" + text + "'");
+        public static Need fromWord(String word) {
+            for (Need n : values()) if (n.word.equals(word)) return n;
+            throw new IllegalArgumentException("unknown need '" + word + "'");
         }
     }
 

@@ -67,7 +67,7 @@ public final class PlanJson {
         m.put("target", c.target());
         m.put("before", c.before());
         m.put("after", c.after());
-        m.put("needs", c.needs().stream().sorted().map(Change.Need::text).toList());
+        m.put("needs", c.needs().stream().sorted().map(Change.Need::word).toList());
         m.put("reason", c.reason());
         switch (c) {
             case Change.Hide h -> {

@@ -51,7 +51,7 @@ class PlanJsonTest {
         assertThat(assign.getString("kind")).isEqualTo("assign");
         assertThat(assign.isNull("before")).isTrue();
         assertThat(assign.getString("after")).isEqualTo("0/0000:01:03.0");
-        assertThat(assign.getJSONArray("needs").toList()).containsExactly("VM restart required");
+        assertThat(assign.getJSONArray("needs").toList()).containsExactly("vm-restart");
         assertThat(o.getJSONObject("summary").getInt("vm_restarts")).isEqualTo(1);
         assertThat(o.toString()).doesNotContainIgnoringCase("password").doesNotContain("identityFile");
     }
