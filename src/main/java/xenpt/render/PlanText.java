@@ -76,6 +76,8 @@ public final class PlanText {
             if (sum.vmRestarts() > 0) {
                 s.append(' ').append(Style.plural(sum.vmRestarts(), "VM needs", "VMs need")).append(" a restart.");
             }
+        } else if (plan.failed()) {
+            s.append(st.bold("No changes planned."));
         } else {
             long matching = plan.hosts().stream().filter(h -> !h.failed() && !h.unreachable()).count();
             s.append(st.bold("No changes. " + Style.plural((int) matching, "host matches", "hosts match")
