@@ -1,6 +1,8 @@
 package xenpt.apply;
 
+import java.time.Clock;
 import xenpt.desired.HideMethod;
+import xenpt.observed.BootConfig;
 
 /** Chooses the {@link HideBackend} for a method. */
 final class HideBackends {
@@ -8,7 +10,17 @@ final class HideBackends {
     private HideBackends() {}
 
     static HideBackend of(HideMethod method) {
-        if (method == HideMethod.AUTO) throw new IllegalArgumentException("resolve the method before choosing a backend");
-        throw new UnsupportedOperationException("hide backend " + method.word() + " not implemented yet");
+        return of(method, Clock.systemUTC());
+    }
+
+    /** @param clock for the time stamps of boot file backups */
+    static HideBackend of(HideMethod method, Clock clock) {
+        return switch (method) {
+            case AUTO -> throw new IllegalArgumentException("resolve the method before choosing a backend");
+            case GRUB -> new BootFileBackend(BootConfig.Format.GRUB, clock);
+            case EXTLINUX -> new BootFileBackend(BootConfig.Format.EXTLINUX, clock);
+            case XEN_CMDLINE -> new XenCmdlineBackend();
+            case XAPI -> new XapiBackend();
+        };
     }
 }

@@ -1,0 +1,111 @@
+package xenpt.apply;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import xenpt.transport.Command;
+import xenpt.transport.CommandResult;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+
+/**
+ * Replaces a boot file on a host so that it is whole at every moment (SPEC §5 step 3): a timestamped backup beside it
+ * ({@code <file>.xenpt-<yyyyMMdd'T'HHmmss'Z'>}, UTC), the new content written to {@code <dir>/.<name>.xenpt-tmp} over
+ * SFTP (mode 0644), renamed over the original with {@code mv} (one rename(2), atomic), then read back with
+ * {@code cat} and compared byte for byte. An interruption before the rename leaves the original, after it the new
+ * content; a temporary file left by a lost connection is overwritten by the next run.
+ */
+final class BootFileWriter {
+
+    static final int MODE = 0644;
+    static final String TMP_SUFFIX = ".xenpt-tmp";
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final HostSession session;
+    private final Clock clock;
+
+    BootFileWriter(HostSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /** The file's text as it is now (SFTP), UTF-8; a file that is not valid UTF-8 is refused rather than re-encoded. */
+    String read(String path) throws ApplyException, TransportException {
+        byte[] bytes = session.readFile(path);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApplyException(session.host() + ": " + path + " is not UTF-8 text; xenpt does not edit it", e);
+        }
+    }
+
+    /**
+     * Replaces {@code path}'s content {@code expected} with {@code next}; writes nothing (no backup either) when they
+     * are equal.
+     *
+     * @return whether the file was written
+     * @throws ApplyException when the file is no longer {@code expected}, or a step failed or did not verify
+     */
+    boolean replace(String path, String expected, String next) throws ApplyException, TransportException {
+        if (!read(path).equals(expected)) {
+            throw new ApplyException(session.host() + ": " + path + " changed while xenpt was editing it; nothing written");
+        }
+        if (expected.equals(next)) return false;
+        byte[] bytes = next.getBytes(StandardCharsets.UTF_8);
+        backup(path);
+        String tmp = tempPath(path);
+        try {
+            session.writeFile(tmp, bytes, MODE);
+        } catch (TransportException e) {
+            removeOrRethrow(tmp, e);
+            throw new ApplyException(e.getMessage(), e);
+        }
+        CommandResult mv = session.run(Command.of("mv", "-f", tmp, path));
+        if (!mv.ok()) {
+            session.run(Command.of("rm", "-f", tmp));
+            throw Remote.failed(session, "rename of " + tmp + " over " + path + " (mv)", mv);
+        }
+        verify(path, bytes);
+        return true;
+    }
+
+    /** {@code <dir>/.<name>.xenpt-tmp}: same directory, so the rename stays on one file system. */
+    static String tempPath(String path) {
+        int slash = path.lastIndexOf('/');
+        return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + TMP_SUFFIX;
+    }
+
+    private void backup(String path) throws ApplyException, TransportException {
+        String backup = path + ".xenpt-" + STAMP.format(clock.instant());
+        CommandResult cp = session.run(Command.of("cp", "-p", path, backup));
+        if (!cp.ok()) {
+            session.run(Command.of("rm", "-f", backup)); // a failed cp may leave a truncated copy behind
+            throw Remote.failed(session, "backup of " + path + " (cp)", cp);
+        }
+    }
+
+    private void verify(String path, byte[] written) throws ApplyException, TransportException {
+        CommandResult cat = Remote.must(session, Command.of("cat", path), "read-back of " + path + " (cat)");
+        if (!Arrays.equals(cat.stdout().getBytes(StandardCharsets.UTF_8), written)) {
+            throw new ApplyException(session.host() + ": read-back of " + path
+                    + " does not match what was written (another writer?); the previous content is in its .xenpt-* backup");
+        }
+    }
+
+    /** Removes the temporary file; when even that fails for lack of a connection, the connection failure is the news. */
+    private void removeOrRethrow(String tmp, TransportException cause) throws TransportException {
+        try {
+            session.run(Command.of("rm", "-f", tmp));
+        } catch (TransportException gone) {
+            cause.addSuppressed(gone);
+            throw cause;
+        }
+    }
+}

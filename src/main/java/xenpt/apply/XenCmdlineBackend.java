@@ -1,0 +1,74 @@
+package xenpt.apply;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import xenpt.desired.PciAddress;
+import xenpt.observed.HideList;
+import xenpt.observed.HideValue;
+import xenpt.observed.ObservedHost;
+import xenpt.transport.Command;
+import xenpt.transport.CommandResult;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+
+/**
+ * The {@code xen-cmdline} method (XCP-ng 8.2 and other hosts that ship {@code /opt/xensource/libexec/xen-cmdline}):
+ * one key per call (xen-facts §4: several keys in one call corrupt the file), {@code --set-dom0
+ * 'xen-pciback.hide=(…)(…)'} or {@code --delete-dom0 xen-pciback.hide} for an empty set, verified with
+ * {@code --get-dom0}. The tool writes the boot file itself (temporary file and rename). No call when the default
+ * entry already has exactly the wanted argument.
+ */
+final class XenCmdlineBackend implements HideBackend {
+
+    static final String TOOL = "/opt/xensource/libexec/xen-cmdline";
+
+    @Override
+    public void apply(HostSession session, ObservedHost host, Set<PciAddress> after) throws ApplyException, TransportException {
+        String want = HideArgument.argument(after);
+        if (current(session).equals(want)) return;
+        if (after.isEmpty()) {
+            Remote.must(session, Command.of(TOOL, "--delete-dom0", HideArgument.KEY), "xen-cmdline --delete-dom0");
+        } else {
+            Remote.must(session, Command.of(TOOL, "--set-dom0", want), "xen-cmdline --set-dom0");
+        }
+        String now = current(session);
+        if (!now.equals(want)) {
+            throw new ApplyException(session.host() + ": after the change xen-cmdline --get-dom0 " + HideArgument.KEY
+                    + " shows '" + now + "', expected '" + want + "'");
+        }
+    }
+
+    /**
+     * The default entry's hide arguments as {@code --get-dom0} prints them (one per line; joined with a space when
+     * there are several, so that they never equal a single wanted argument); {@code ""} when there is none.
+     */
+    static String current(HostSession session) throws ApplyException, TransportException {
+        CommandResult r = Remote.must(session, getCommand(), "xen-cmdline --get-dom0");
+        return String.join(" ", lines(r));
+    }
+
+    /**
+     * The hide list in the boot file as xen-cmdline reads it (the last argument wins, as in the kernel), or empty
+     * when the host has no xen-cmdline.
+     */
+    static Optional<HideList> read(HostSession session) throws ApplyException, TransportException {
+        CommandResult r = session.run(getCommand());
+        if (r.exitCode() == 127) return Optional.empty();
+        if (!r.ok()) throw Remote.failed(session, "xen-cmdline --get-dom0", r);
+        HideList hide = HideList.ABSENT;
+        for (String arg : lines(r)) {
+            hide = arg.startsWith(HideArgument.KEY + "=") ? HideValue.parse(arg.substring(HideArgument.KEY.length() + 1))
+                    : HideValue.parse("");
+        }
+        return Optional.of(hide);
+    }
+
+    private static Command getCommand() {
+        return Command.of(TOOL, "--get-dom0", HideArgument.KEY);
+    }
+
+    private static List<String> lines(CommandResult r) {
+        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
