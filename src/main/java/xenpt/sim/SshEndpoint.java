@@ -31,6 +31,8 @@ final class SshEndpoint {
     static SshServer create(HostContext ctx, Path stateDir, SimpleGeneratorHostKeyProvider hostKeys, int port,
             ExecCommand.Rebooter rebooter, BooleanSupplier goingDown, Traffic traffic) {
         SshServer sshd = SshServer.setUpDefaultServer();
+        // Small request/response exchanges: without TCP_NODELAY, Nagle plus delayed ACKs add ~40 ms per message.
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         sshd.setKeyPairProvider(hostKeys);
