@@ -77,7 +77,8 @@ final class ReviewView {
     }
 
     private static String ref(String ref, Optional<String> commit) {
-        String sha = commit.map(c -> c.substring(0, Math.min(7, c.length()))).orElse("?");
+        if (commit.isEmpty()) return ref;
+        String sha = commit.get().substring(0, Math.min(7, commit.get().length()));
         return ref.equals(sha) ? sha : ref + " (" + sha + ")";
     }
 
