@@ -3,6 +3,7 @@ package xenpt.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import xenpt.desired.DesiredState;
+import xenpt.observed.JournalEntry;
 import xenpt.observed.Observation;
 import xenpt.plan.Drift;
 import xenpt.plan.DriftReport;
@@ -29,20 +31,28 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     DesiredStateOptions desired;
 
+    @Mixin
+    RefOption ref;
+
+    @Mixin
+    ShardOption shard;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
     Path report;
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = Fleet.load(main, desired);
-        if (state.isEmpty()) return ExitCode.ERROR;
-        List<Observation> observed = Fleet.observe(main, state.get().hosts());
-        DriftReport drift = Drift.classify(state.get(), observed);
+        Optional<DesiredState> loaded = Fleet.load(main, desired, ref.ref());
+        if (loaded.isEmpty()) return ExitCode.ERROR;
+        DesiredState state = shard.apply(main, loaded.get());
+        List<Observation> observed = Fleet.observe(main, state.hosts());
+        DriftReport drift = Drift.classify(state, observed);
+        Map<String, Optional<JournalEntry>> applied = Fleet.lastApplied(observed);
         main.out.println(switch (main.global.output) {
-            case text, markdown -> DriftText.render(drift, main.color());
-            case json -> DriftJson.write(drift);
+            case text, markdown -> DriftText.render(drift, main.color(), applied);
+            case json -> DriftJson.write(drift, applied);
         });
-        if (report != null) PlanFiles.save(report, DriftJson.write(drift));
+        if (report != null) PlanFiles.save(report, DriftJson.write(drift, applied));
         return drift.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
     }
 }

@@ -1,15 +1,19 @@
 package xenpt.cli;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import xenpt.desired.DesiredState;
-import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.HostSpec;
 import xenpt.desired.LoadResult;
+import xenpt.desired.git.GitDesiredState;
 import xenpt.diag.DiagnosticPrinter;
 import xenpt.diag.SourceLines;
+import xenpt.observed.JournalEntry;
 import xenpt.observed.Observation;
 import xenpt.observed.Observer;
 import xenpt.plan.PlanOptions;
@@ -25,12 +29,26 @@ final class Fleet {
      * no host must be contacted.
      */
     static Optional<DesiredState> load(Main main, DesiredStateOptions options) {
-        LoadResult result = DesiredStateLoader.load(options.path());
-        DiagnosticPrinter.print(main.err, result.diagnostics(), SourceLines.fromDisk());
+        return load(main, options, Optional.empty());
+    }
+
+    /** As {@link #load(Main, DesiredStateOptions)}, from the git ref when one is given ({@code --ref}). */
+    static Optional<DesiredState> load(Main main, DesiredStateOptions options, Optional<String> ref) {
+        GitDesiredState.Loaded loaded = read(options.path(), ref);
+        LoadResult result = loaded.result();
+        DiagnosticPrinter.print(main.err, result.diagnostics(), loaded.lines());
         if (!result.ok()) {
             main.err.println("xenpt: the desired state is invalid (" + result.errorCount() + " errors); no host was contacted");
         }
         return result.state();
+    }
+
+    /**
+     * The desired state at a ref, or from the working tree (with the HEAD commit recorded when the files are
+     * unmodified there); diagnostics are not printed.
+     */
+    static GitDesiredState.Loaded read(Path path, Optional<String> ref) {
+        return ref.map(r -> GitDesiredState.atRef(path, r)).orElseGet(() -> GitDesiredState.workingTree(path));
     }
 
     /** Parses {@code --target} values; prints usage errors and returns empty when one names no host. */
@@ -62,5 +80,17 @@ final class Fleet {
                     main.err.println(line);
                     main.err.flush();
                 });
+    }
+
+    /**
+     * Each reached host's last journal record (empty: never applied by xenpt); unreachable hosts are left out, since
+     * nothing is known about them.
+     */
+    static Map<String, Optional<JournalEntry>> lastApplied(List<Observation> observed) {
+        Map<String, Optional<JournalEntry>> m = new TreeMap<>();
+        for (Observation o : observed) {
+            if (o instanceof Observation.Reached r) m.put(r.name(), r.host().lastApplied());
+        }
+        return m;
     }
 }

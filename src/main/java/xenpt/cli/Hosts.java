@@ -98,6 +98,11 @@ final class Hosts {
         }
 
         @Override
+        public Optional<String> hostKeyFingerprint() {
+            return ssh.hostKeyFingerprint();
+        }
+
+        @Override
         public byte[] readFile(String path) throws TransportException {
             return ssh.readFile(path);
         }

@@ -9,6 +9,8 @@ import xenpt.observed.HideList;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PciDevice;
 import xenpt.observed.VmRecord;
+import xenpt.render.DriftJson;
+import xenpt.render.DriftText;
 import xenpt.render.Json;
 
 /**
@@ -33,6 +35,7 @@ final class InspectView {
         line(s, "pciback", h.runtime().pcibackLoaded() ? "loaded, " + h.runtime().pcibackBound().size() + " device(s) bound" : "NOT LOADED");
         line(s, "pending reboot", h.pendingReboot() ? "yes" : "no");
         line(s, "boot id", h.runtime().bootId());
+        line(s, "last applied", clean(DriftText.lastApplied(h.lastApplied())));
         s.append("\nDevices:\n");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("ADDRESS", "CLASS", "ID", "NAME", "DRIVER", "HIDDEN", "PCIBACK", "VM", "NOTE"));
@@ -116,6 +119,7 @@ final class InspectView {
         runtime.put("pciback_bound", h.runtime().pcibackBound().stream().map(PciAddress::toString).toList());
         m.put("runtime", runtime);
         m.put("pending_reboot", h.pendingReboot());
+        m.put("last_applied", h.lastApplied().map(DriftJson::journal).orElse(null));
         m.put("devices", h.devices().stream().map(d -> deviceJson(h, d)).toList());
         m.put("vms", h.vms().stream().map(InspectView::vmJson).toList());
         return Json.write(m);

@@ -22,6 +22,8 @@ import picocli.CommandLine.Mixin;
             PlanCommand.class,
             DriftCommand.class,
             ShowCommand.class,
+            ReviewCommand.class,
+            ImportCommand.class,
             SimCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

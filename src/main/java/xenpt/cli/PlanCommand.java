@@ -29,6 +29,12 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     DesiredStateOptions desired;
 
+    @Mixin
+    RefOption ref;
+
+    @Mixin
+    ShardOption shard;
+
     @Option(names = "--target", paramLabel = "H[/VM]", description = "Limit the plan to a host, or to one VM of a host (repeatable).")
     List<String> targets = new ArrayList<>();
 
@@ -40,13 +46,14 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = Fleet.load(main, desired);
-        if (state.isEmpty()) return ExitCode.ERROR;
-        Optional<PlanOptions> options = Fleet.targets(main, state.get(), targets);
+        Optional<DesiredState> loaded = Fleet.load(main, desired, ref.ref());
+        if (loaded.isEmpty()) return ExitCode.ERROR;
+        Optional<PlanOptions> options = Fleet.targets(main, loaded.get(), targets);
         if (options.isEmpty()) return ExitCode.ERROR;
+        DesiredState state = shard.apply(main, loaded.get());
 
-        List<Observation> observed = Fleet.observe(main, Fleet.selected(state.get(), options.get()));
-        Plan plan = Planner.plan(state.get(), observed, options.get());
+        List<Observation> observed = Fleet.observe(main, Fleet.selected(state, options.get()));
+        Plan plan = Planner.plan(state, observed, options.get());
         main.out.println(render(plan, main));
         if (out != null) {
             PlanFiles.save(out, PlanJson.write(plan));

@@ -9,11 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import xenpt.desired.DesiredState;
-import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.LoadResult;
+import xenpt.desired.git.GitDesiredState;
 import xenpt.diag.Diagnostic;
 import xenpt.diag.DiagnosticPrinter;
-import xenpt.diag.SourceLines;
 import xenpt.render.Json;
 
 /** {@code xenpt validate}: schema and semantic checks of the desired state; never contacts a host. */
@@ -26,13 +25,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     DesiredStateOptions desired;
 
+    @Mixin
+    RefOption ref;
+
     @Override
     public Integer call() {
-        LoadResult result = DesiredStateLoader.load(desired.path());
+        GitDesiredState.Loaded loaded = Fleet.read(desired.path(), ref.ref());
+        LoadResult result = loaded.result();
         if (main.global.output == GlobalOptions.Format.json) {
             main.out.println(Json.write(json(result)));
         } else {
-            DiagnosticPrinter.print(main.err, result.diagnostics(), SourceLines.fromDisk());
+            DiagnosticPrinter.print(main.err, result.diagnostics(), loaded.lines());
             if (result.ok()) main.out.println(summary(result.state().orElseThrow()));
             else main.err.println("\nxenpt: the desired state is invalid: " + counts(result));
         }

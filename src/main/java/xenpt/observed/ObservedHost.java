@@ -21,6 +21,7 @@ import xenpt.desired.PciAddress;
  * @param managementDevices PCI functions behind the management interface
  * @param rootDiskDevices   PCI functions behind the dom0 root disk
  * @param pciObjects        xapi PCI objects (pci-id → uuid) on hosts with the PCI API, else empty
+ * @param lastApplied       the last record of the host's xenpt journal; empty when xenpt never applied there
  */
 public record ObservedHost(
         String name,
@@ -33,7 +34,8 @@ public record ObservedHost(
         List<VmRecord> vms,
         Set<PciAddress> managementDevices,
         Set<PciAddress> rootDiskDevices,
-        Map<PciAddress, String> pciObjects) {
+        Map<PciAddress, String> pciObjects,
+        Optional<JournalEntry> lastApplied) {
 
     public ObservedHost {
         Objects.requireNonNull(name, "name");
@@ -50,6 +52,15 @@ public record ObservedHost(
         managementDevices = java.util.Collections.unmodifiableSet(new TreeSet<>(managementDevices));
         rootDiskDevices = java.util.Collections.unmodifiableSet(new TreeSet<>(rootDiskDevices));
         pciObjects = java.util.Collections.unmodifiableMap(new TreeMap<>(pciObjects));
+        Objects.requireNonNull(lastApplied, "lastApplied");
+    }
+
+    /** A host without a journal record (the form before the journal was read). */
+    public ObservedHost(String name, String address, HostInfo info, HideMethod backend, BootConfig boot,
+            RuntimeState runtime, List<PciDevice> devices, List<VmRecord> vms, Set<PciAddress> managementDevices,
+            Set<PciAddress> rootDiskDevices, Map<PciAddress, String> pciObjects) {
+        this(name, address, info, backend, boot, runtime, devices, vms, managementDevices, rootDiskDevices, pciObjects,
+                Optional.empty());
     }
 
     public Optional<PciDevice> device(PciAddress address) {

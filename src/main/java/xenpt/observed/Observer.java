@@ -62,7 +62,7 @@ public final class Observer {
                 r.get(Reads.DISK_BY_ID).stdout(), r.get(Reads.BLOCK_LINKS).stdout());
         Map<PciAddress, String> pciObjects = facts.pciApi() ? pciObjects(r.get(Reads.PCI_LIST), hostUuid) : Map.of();
         return new ObservedHost(name, address, info, backend, boot, runtime, Lspci.parse(lspci.stdout()), vms,
-                management, rootDisk, pciObjects);
+                management, rootDisk, pciObjects, journal(r.get(Reads.JOURNAL)));
     }
 
     /** See {@link FleetObserver#observeAll}. */
@@ -79,6 +79,11 @@ public final class Observer {
     /** A file's text when {@code cat} succeeded; any failure counts as absent, as for xen-cmdline's own lookup. */
     private static Optional<String> text(CommandResult cat) {
         return cat.ok() ? Optional.of(cat.stdout()) : Optional.empty();
+    }
+
+    /** The journal's last record; absent until the first apply, and any failure to read it counts as absent. */
+    private static Optional<JournalEntry> journal(CommandResult cat) {
+        return cat.ok() ? Journal.last(cat.stdout()) : Optional.empty();
     }
 
     /** pci-id → PCI object uuid for this host (in a pool every member's objects are listed). */

@@ -36,10 +36,12 @@ final class Reads {
     static final Command NET_LINKS = Command.of("ls", "-l", "/sys/class/net");
     static final Command DISK_BY_ID = Command.of("ls", "-l", "/dev/disk/by-id");
     static final Command BLOCK_LINKS = Command.of("ls", "-l", "/sys/block");
+    static final Command JOURNAL = Command.of("cat", Journal.PATH);
 
     /** Round 1: everything that does not depend on another answer. */
     static final List<Command> ROUND_ONE = List.of(INVENTORY, CMDLINE, BOOT_ID, PCIBACK, LSPCI, GRUB_EFI, GRUB_BIOS,
-            EXTLINUX, XEN_CMDLINE, PCI_LIST, VM_LIST, POOL_MASTER, MANAGEMENT_PIF, NET_LINKS, DISK_BY_ID, BLOCK_LINKS);
+            EXTLINUX, XEN_CMDLINE, PCI_LIST, VM_LIST, POOL_MASTER, MANAGEMENT_PIF, NET_LINKS, DISK_BY_ID, BLOCK_LINKS,
+            JOURNAL);
 
     private Reads() {}
 

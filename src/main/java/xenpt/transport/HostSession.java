@@ -25,6 +25,14 @@ public interface HostSession extends AutoCloseable {
      */
     void writeFile(String path, byte[] content, int mode) throws TransportException;
 
+    /**
+     * The fingerprint ({@code SHA256:...}) of the host key this session verified, where the transport has one
+     * ({@code xenpt import} pins it in the file it writes).
+     */
+    default java.util.Optional<String> hostKeyFingerprint() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -19,10 +19,16 @@ final class HostKeyCheck implements HostKeyVerifier {
     private final SshTarget target;
     private final boolean acceptNew;
     private volatile String refusal;
+    private volatile String verified;
 
     HostKeyCheck(SshTarget target, boolean acceptNew) {
         this.target = target;
         this.acceptNew = acceptNew;
+    }
+
+    /** The fingerprint of the key that was accepted, once one was. */
+    Optional<String> verified() {
+        return Optional.ofNullable(verified);
     }
 
     /** Why the key was refused, when it was. */
@@ -36,6 +42,12 @@ final class HostKeyCheck implements HostKeyVerifier {
 
     @Override
     public boolean verify(String hostname, int port, PublicKey key) {
+        boolean ok = check(key);
+        if (ok) verified = KnownHosts.fingerprint(blob(key));
+        return ok;
+    }
+
+    private boolean check(PublicKey key) {
         byte[] blob = blob(key);
         String offered = KnownHosts.fingerprint(blob) + " (" + KeyType.fromKey(key) + ")";
         if (target.hostKeyPin().isPresent()) {

@@ -46,7 +46,7 @@ public final class SshConnector {
             throw new TransportException(target.name() + ": connect to " + target.endpoint() + " failed: " + reason, e);
         }
         authenticate(ssh, target, options);
-        return new SshHostSession(target.name(), ssh, options);
+        return new SshHostSession(target.name(), ssh, options, check.verified());
     }
 
     private static void authenticate(SSHClient ssh, SshTarget target, SshOptions options) throws TransportException {

@@ -35,7 +35,14 @@ final class SshHostSession implements HostSession {
     private final ReentrantLock sftpLock = new ReentrantLock();
     private SFTPClient sftp;
 
+    private final java.util.Optional<String> hostKeyFingerprint;
+
     SshHostSession(String name, SSHClient ssh, SshOptions options) {
+        this(name, ssh, options, java.util.Optional.empty());
+    }
+
+    SshHostSession(String name, SSHClient ssh, SshOptions options, java.util.Optional<String> hostKeyFingerprint) {
+        this.hostKeyFingerprint = hostKeyFingerprint;
         this.name = name;
         this.ssh = ssh;
         this.channels = new Semaphore(options.maxChannels(), true);
@@ -45,6 +52,11 @@ final class SshHostSession implements HostSession {
     @Override
     public String host() {
         return name;
+    }
+
+    @Override
+    public java.util.Optional<String> hostKeyFingerprint() {
+        return hostKeyFingerprint;
     }
 
     @Override

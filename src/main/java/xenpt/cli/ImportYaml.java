@@ -1,0 +1,111 @@
+package xenpt.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import xenpt.desired.HostSpec;
+import xenpt.desired.PciAddress;
+import xenpt.observed.ObservedHost;
+import xenpt.observed.PciDevice;
+import xenpt.observed.VmRecord;
+
+/**
+ * The desired state that matches an observed host ({@code xenpt import}): address, pinned host key, the backend in
+ * use, the boot hide list with each device's id pin from lspci, and the VMs of this host that hold devices with their
+ * uuid and pci list. snakeyaml-engine writes the document, so any name-label (quotes, colons, newlines, {@code #})
+ * comes back as the same string; only the header comment is written by hand, with control characters escaped.
+ */
+final class ImportYaml {
+
+    private ImportYaml() {}
+
+    /** @param warn receives what could not be written as observed (the file then differs from the host) */
+    static String render(String name, HostSpec spec, ObservedHost h, Optional<String> hostKey, Consumer<String> warn) {
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("address", spec.address());
+        Map<String, Object> ssh = new LinkedHashMap<>();
+        if (spec.ssh().port() != 22) ssh.put("port", spec.ssh().port());
+        hostKey.ifPresent(k -> ssh.put("hostKey", k));
+        if (!ssh.isEmpty()) host.put("ssh", ssh);
+        host.put("method", h.backend().word());
+        hide(h, warn).ifPresent(l -> host.put("hide", l));
+        Map<String, Object> vms = vms(h, warn);
+        if (!vms.isEmpty()) host.put("vms", vms);
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", 1);
+        doc.put("hosts", Map.of(name, host));
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(200).build();
+        return header(spec, h) + new Dump(settings).dumpToString(doc);
+    }
+
+    private static String header(HostSpec spec, ObservedHost h) {
+        return "# Imported by xenpt from " + InspectView.clean(spec.address()) + ": " + InspectView.clean(h.info().brand())
+                + " " + InspectView.clean(h.info().version()) + ", host uuid " + InspectView.clean(h.info().hostUuid())
+                + ".\n# Policies are the defaults (reboot: manual, vmRestart: manual, prune: false).\n";
+    }
+
+    /** The boot hide list; none when it does not parse (a file cannot say "keep this broken list"). */
+    private static Optional<List<Object>> hide(ObservedHost h, Consumer<String> warn) {
+        if (h.boot().hide().present() && !h.boot().hide().valid()) {
+            warn.accept("the boot hide list '" + InspectView.clean(h.boot().hide().raw()) + "' does not parse;"
+                    + " 'hide' is left out, so xenpt leaves the boot configuration alone");
+            return Optional.empty();
+        }
+        List<Object> list = new ArrayList<>();
+        for (PciAddress a : h.boot().hide().devices()) {
+            Optional<PciDevice> d = h.device(a);
+            if (d.isEmpty()) {
+                warn.accept(a + " is hidden but absent from lspci; written without an id pin (the plan will fail on it)");
+                list.add(a.toString());
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("address", a.toString());
+            entry.put("id", d.get().id().toString());
+            list.add(entry);
+        }
+        return Optional.of(list);
+    }
+
+    private static Map<String, Object> vms(ObservedHost h, Consumer<String> warn) {
+        Map<String, Object> vms = new LinkedHashMap<>();
+        for (VmRecord vm : h.vms()) {
+            if (vm.pciRaw().isEmpty() || !belongsHere(h, vm)) continue;
+            if (vm.pci().isEmpty()) {
+                warn.accept("VM '" + InspectView.clean(vm.nameLabel()) + "' has other-config:pci '"
+                        + InspectView.clean(vm.pciRaw().get()) + "' that names no device; left out");
+                continue;
+            }
+            if (vms.containsKey(vm.nameLabel())) {
+                warn.accept("two VMs are named '" + InspectView.clean(vm.nameLabel()) + "'; only " + uuidOf(vms, vm)
+                        + " is written (a file keys VMs by name-label)");
+                continue;
+            }
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("uuid", vm.uuid());
+            v.put("pci", vm.pci().stream().map(PciAddress::toString).toList());
+            vms.put(vm.nameLabel(), v);
+            vm.pci().stream().filter(a -> !h.boot().hide().devices().contains(a)).forEach(a -> warn.accept("VM '"
+                    + InspectView.clean(vm.nameLabel()) + "' holds " + a + ", which is not hidden from dom0"));
+        }
+        return vms;
+    }
+
+    /** As the planner decides which unlisted VMs belong to a host: pinned to it, running on it, or free to go anywhere. */
+    private static boolean belongsHere(ObservedHost h, VmRecord vm) {
+        String uuid = h.info().hostUuid();
+        return vm.affinity().equals(uuid) || vm.residentOn().equals(uuid) || (vm.affinity().isEmpty() && vm.residentOn().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object uuidOf(Map<String, Object> vms, VmRecord vm) {
+        return ((Map<String, Object>) vms.get(vm.nameLabel())).get("uuid");
+    }
+}

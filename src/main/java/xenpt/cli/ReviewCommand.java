@@ -1,0 +1,76 @@
+package xenpt.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import xenpt.desired.DesiredState;
+import xenpt.desired.Intent;
+import xenpt.desired.IntentDiff;
+import xenpt.desired.git.GitDesiredState;
+import xenpt.diag.DiagnosticPrinter;
+import xenpt.plan.Plan;
+import xenpt.plan.PlanOptions;
+import xenpt.plan.Planner;
+
+/**
+ * {@code xenpt review}: pull-request review. First the intent between the desired state at {@code --base} and at
+ * {@code --head} (both read from git, no host contacted), then, unless {@code --offline}, the plan of head against
+ * the live hosts. Head defaults to {@code HEAD}, the commit under review (in CI, the pull request's merge commit);
+ * uncommitted edits are not reviewed, so that the comment always describes something that can be merged.
+ * Exit 0 without changes, 2 with changes in the intent or the plan, 1 on error (including a failed plan).
+ */
+@Command(name = "review",
+        description = "Pull-request review: what the desired state changes between two git refs (contacts no host),"
+                + " then the plan of head against the live hosts unless --offline.")
+final class ReviewCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    DesiredStateOptions desired;
+
+    @Option(names = "--base", required = true, paramLabel = "REF", description = "The ref the change is compared with (e.g. origin/main).")
+    String base;
+
+    @Option(names = {"--head", "--ref"}, paramLabel = "REF", defaultValue = "HEAD",
+            description = "The ref under review (default: ${DEFAULT-VALUE}; uncommitted edits are not reviewed).")
+    String head;
+
+    @Option(names = "--offline", description = "Only the intent: contact no host.")
+    boolean offline;
+
+    @Override
+    public Integer call() {
+        Optional<DesiredState> before = load(base, "base");
+        Optional<DesiredState> after = load(head, "head");
+        if (before.isEmpty() || after.isEmpty()) return ExitCode.ERROR;
+        Intent intent = IntentDiff.between(before.get(), after.get());
+        Optional<Plan> plan = Optional.empty();
+        if (!offline) {
+            plan = Optional.of(Planner.plan(after.get(), Fleet.observe(main, after.get().hosts()), PlanOptions.ALL));
+        }
+        ReviewView.Refs refs = new ReviewView.Refs(base, head);
+        main.out.println(switch (main.global.output) {
+            case text -> ReviewView.text(refs, intent, plan, main.color());
+            case json -> ReviewView.json(refs, intent, plan);
+            case markdown -> ReviewMarkdown.render(refs, intent, plan);
+        });
+        if (plan.isPresent() && plan.get().failed()) return ExitCode.ERROR;
+        boolean changes = !intent.isEmpty() || plan.map(Plan::hasChanges).orElse(false);
+        return changes ? ExitCode.CHANGES : ExitCode.OK;
+    }
+
+    private Optional<DesiredState> load(String ref, String which) {
+        GitDesiredState.Loaded loaded = GitDesiredState.atRef(desired.path(), ref);
+        DiagnosticPrinter.print(main.err, loaded.result().diagnostics(), loaded.lines());
+        if (!loaded.result().ok()) {
+            main.err.println("xenpt: the desired state at " + which + " '" + ref + "' is invalid ("
+                    + loaded.result().errorCount() + " errors); no host was contacted");
+        }
+        return loaded.result().state();
+    }
+}

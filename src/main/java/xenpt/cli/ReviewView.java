@@ -1,0 +1,105 @@
+package xenpt.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import xenpt.desired.Intent;
+import xenpt.desired.IntentChange;
+import xenpt.plan.Plan;
+import xenpt.render.Json;
+import xenpt.render.PlanJson;
+import xenpt.render.PlanText;
+
+/** {@code xenpt review} as text and JSON: the intent between two refs, then the plan of head when there is one. */
+final class ReviewView {
+
+    private ReviewView() {}
+
+    /** The two refs as the user gave them. */
+    record Refs(String base, String head) {}
+
+    static String text(Refs refs, Intent intent, Optional<Plan> plan, boolean color) {
+        StringBuilder s = new StringBuilder();
+        s.append("Intent of ").append(range(refs, intent)).append(": ").append(intentSummary(intent)).append("\n\n");
+        for (String host : intent.hosts()) {
+            s.append(InspectView.clean(host)).append('\n');
+            for (IntentChange c : intent.of(host)) {
+                s.append("  ").append(marker(c)).append(' ').append(String.format("%-12s", c.kind().word())).append(' ')
+                        .append(InspectView.clean(c.subject())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
+                        .append(" → ").append(InspectView.clean(c.after().orElse("(none)")));
+                needs(c).ifPresent(n -> s.append("  (").append(n).append(')'));
+                s.append('\n');
+            }
+            s.append('\n');
+        }
+        if (plan.isPresent()) {
+            s.append("Plan of ").append(refs.head()).append(" against the live hosts:\n\n");
+            s.append(PlanText.render(plan.get(), color));
+        } else {
+            s.append("Offline: no host was contacted; run without --offline for the plan against the live hosts.\n");
+        }
+        return s.toString();
+    }
+
+    static String json(Refs refs, Intent intent, Optional<Plan> plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format_version", "1");
+        m.put("base", Map.of("ref", refs.base(), "commit", intent.baseCommit().orElse("")));
+        m.put("head", Map.of("ref", refs.head(), "commit", intent.headCommit().orElse("")));
+        List<Object> changes = new ArrayList<>();
+        for (IntentChange c : intent.changes()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("host", c.host());
+            x.put("kind", c.kind().word());
+            x.put("subject", c.subject());
+            x.put("before", c.before());
+            x.put("after", c.after());
+            x.put("needs", needs(c).map(List::of).orElse(List.of()));
+            changes.add(x);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("changes", intent.changes().size());
+        summary.put("hosts", intent.hosts().size());
+        summary.put("reboots", intent.reboots());
+        summary.put("vm_restarts", intent.vmRestarts());
+        m.put("intent", Map.of("changes", changes, "summary", summary));
+        String head = Json.write(m);
+        if (plan.isEmpty()) return head.substring(0, head.length() - 2) + ",\n  \"plan\": null\n}";
+        String planJson = PlanJson.write(plan.get()).strip().replace("\n", "\n  ");
+        return head.substring(0, head.length() - 2) + ",\n  \"plan\": " + planJson + "\n}";
+    }
+
+    /** {@code base abc1234 → head def5678} (the refs as given, with their commits). */
+    static String range(Refs refs, Intent intent) {
+        return ref(refs.base(), intent.baseCommit()) + " → " + ref(refs.head(), intent.headCommit());
+    }
+
+    private static String ref(String ref, Optional<String> commit) {
+        if (commit.isEmpty()) return ref;
+        String sha = commit.get().substring(0, Math.min(7, commit.get().length()));
+        return ref.equals(sha) ? sha : ref + " (" + sha + ")";
+    }
+
+    static String intentSummary(Intent intent) {
+        if (intent.isEmpty()) return "no change to the desired state";
+        int n = intent.changes().size();
+        int h = intent.hosts().size();
+        return n + (n == 1 ? " change" : " changes") + " on " + h + (h == 1 ? " host" : " hosts");
+    }
+
+    static String marker(IntentChange c) {
+        return switch (c.kind()) {
+            case HOST_ADDED, HIDE -> "+";
+            case HOST_REMOVED, RELEASE -> "-";
+            case SETTING, POLICY, ASSIGN -> "~";
+        };
+    }
+
+    static Optional<String> needs(IntentChange c) {
+        if (c.needsReboot()) return Optional.of("reboot required");
+        if (c.needsVmRestart()) return Optional.of("VM restart required");
+        return Optional.empty();
+    }
+}

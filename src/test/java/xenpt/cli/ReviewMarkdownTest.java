@@ -1,0 +1,59 @@
+package xenpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import xenpt.desired.DesiredState;
+import xenpt.desired.DesiredStateLoader;
+import xenpt.desired.Intent;
+import xenpt.desired.IntentDiff;
+import xenpt.desired.SourceFile;
+
+class ReviewMarkdownTest {
+
+    static DesiredState fleet(int hosts, boolean assigned) {
+        StringBuilder s = new StringBuilder("version: 1\nhosts:\n");
+        for (int i = 0; i < hosts; i++) {
+            s.append("  gpu-host-").append(String.format("%04d", i)).append(":\n    address: 192.0.2.1\n    hide: [");
+            s.append(assigned ? "01:00.0, 01:00.1, 02:00.0, 02:00.1, 03:00.0]\n" : "]\n");
+            if (assigned) {
+                s.append("    vms:\n");
+                s.append("      \"render | <b>node</b> ").append(i).append("\": {pci: [01:00.0, 01:00.1]}\n");
+                s.append("      train-").append(i).append(": {pci: [02:00.0, 02:00.1, 03:00.0]}\n");
+            }
+        }
+        return DesiredStateLoader.load(List.of(new SourceFile("f.yaml", s.toString().getBytes(StandardCharsets.UTF_8))))
+                .state().orElseThrow();
+    }
+
+    @Test
+    void aLargeFleetIsCutCleanlyUnderTheCommentLimit() {
+        Intent intent = IntentDiff.between(fleet(600, false), fleet(600, true));
+        String md = ReviewMarkdown.render(new ReviewView.Refs("origin/main", "HEAD"), intent, Optional.empty());
+        assertThat(md.length()).isLessThanOrEqualTo(ReviewMarkdown.LIMIT);
+        assertThat(md).startsWith("### xenpt review\n\n**Intent of `origin/main → HEAD`: 4200 changes on 600 hosts.**");
+        assertThat(md).contains("> [!WARNING]\n> After merge and apply, 600 hosts need a reboot and 1200 VMs need a restart");
+        assertThat(md).containsPattern("> \\[!NOTE]\n> This review was cut at \\d+ of \\d+ characters");
+        assertThat(count(md, "<details")).isEqualTo(count(md, "</details>"));
+        assertThat(md).doesNotContain("<b>node</b>").contains("render \\| &lt;b&gt;node&lt;/b&gt; 0");
+        String beforeNote = md.substring(0, md.indexOf("> [!NOTE]"));
+        assertThat(beforeNote).endsWith("\n\n");
+        assertThat(beforeNote.lines().filter(l -> l.startsWith("|")).allMatch(l -> l.endsWith("|"))).as("no row cut in half").isTrue();
+    }
+
+    @Test
+    void aSmallReviewIsNotCutAndAnEmptyIntentSaysSo() {
+        Intent none = IntentDiff.between(fleet(2, true), fleet(2, true));
+        String md = ReviewMarkdown.render(new ReviewView.Refs("a", "b"), none, Optional.empty());
+        assertThat(md).contains("no change to the desired state", "The desired state is the same at both refs.",
+                "_Offline review: no host was contacted._").doesNotContain("[!NOTE]", "[!WARNING]");
+        assertThat(ReviewMarkdown.cut("x\n".repeat(10), 100)).isEqualTo("x\n".repeat(10));
+    }
+
+    private static int count(String s, String tag) {
+        return s.split(java.util.regex.Pattern.quote(tag), -1).length - 1;
+    }
+}
