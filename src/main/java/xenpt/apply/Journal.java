@@ -60,10 +60,12 @@ final class Journal {
     private Journal() {}
 
     static void append(HostSession s, Entry entry) throws ApplyException, TransportException {
-        Remote.check(s, Command.of("mkdir", "-p", DIR));
         CommandResult old = s.run(Command.of("cat", FILE));
         String text = old.ok() ? old.stdout() : "";
-        if (!old.ok() && !old.stderr().contains("No such file")) throw Remote.failed(s.host(), old);
+        if (!old.ok()) {
+            if (!old.stderr().contains("No such file")) throw Remote.failed(s.host(), old);
+            Remote.check(s, Command.of("mkdir", "-p", DIR));
+        }
         if (!text.isEmpty() && !text.endsWith("\n")) text += "\n";
         String tmp = DIR + "/.journal.jsonl." + entry.planId().replaceAll("[^A-Za-z0-9]", "_") + "." + ProcessHandle.current().pid() + ".tmp";
         s.writeFile(tmp, (text + entry.toJson() + "\n").getBytes(StandardCharsets.UTF_8), 0644);

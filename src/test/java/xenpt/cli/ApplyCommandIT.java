@@ -53,26 +53,8 @@ class ApplyCommandIT {
         assertThat(f.run("apply", "-f", undo.toString(), "--auto-approve")).as(f.output()).isZero();
         assertThat(f.out()).contains("assign wintermute/Windows Server 2012 R2: 0/0000:01:03.0 → (none)");
         assertThat(f.pci(WINDOWS)).isEmpty();
+        assertThat(f.journal()).hasSize(2);
         assertThat(f.run("plan", "-f", undo.toString(), "--detailed-exitcode")).as(f.output()).isZero();
-    }
-
-    @Test
-    void journalRecordsPlanCommitDigestChangesAndResult() throws Exception {
-        Path give = f.desired("", windowsPci("[01:03.0]"));
-        assertThat(f.run("apply", "-f", give.toString(), "--auto-approve")).as(f.output()).isZero();
-        JSONObject rec = new JSONObject(f.journal().get(0));
-        assertThat(rec.getString("result")).isEqualTo("applied");
-        assertThat(rec.isNull("error")).isTrue();
-        assertThat(rec.isNull("commit")).isTrue();
-        assertThat(rec.getString("plan_id")).isNotBlank();
-        assertThat(rec.getString("desired_digest")).hasSize(64);
-        assertThat(rec.getString("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(rec.getJSONArray("changes").length()).isEqualTo(2);
-        JSONObject assign = rec.getJSONArray("changes").getJSONObject(0);
-        assertThat(assign.getString("kind")).isEqualTo("assign");
-        assertThat(assign.getString("target")).isEqualTo("wintermute/Windows Server 2012 R2");
-        assertThat(assign.isNull("before")).isTrue();
-        assertThat(assign.getString("after")).isEqualTo("0/0000:01:03.0");
     }
 
     @Test
@@ -130,7 +112,7 @@ class ApplyCommandIT {
     }
 
     @Test
-    void jsonReportListsStepsPerHost() throws Exception {
+    void jsonReportListsStepsPerHostAndTheJournalRecordsTheApply() throws Exception {
         Path give = f.desired("", windowsPci("[01:03.0]"));
         assertThat(f.run("-o", "json", "apply", "-f", give.toString(), "--auto-approve")).as(f.output()).isZero();
         JSONObject j = new JSONObject(f.out());
@@ -146,6 +128,20 @@ class ApplyCommandIT {
                         "pin wintermute/Windows Server 2012 R2", "journal", "unlock");
         assertThat(j.getJSONObject("summary").getInt("changes_done")).isEqualTo(2);
         assertThat(f.err()).contains("+ assign"); // the plan goes to stderr, so stdout is one JSON document
+
+        JSONObject rec = new JSONObject(f.journal().get(0));
+        assertThat(rec.getString("result")).isEqualTo("applied");
+        assertThat(rec.isNull("error")).isTrue();
+        assertThat(rec.isNull("commit")).isTrue();
+        assertThat(rec.getString("plan_id")).isEqualTo(j.getString("plan_id"));
+        assertThat(rec.getString("desired_digest")).hasSize(64);
+        assertThat(rec.getString("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(rec.getJSONArray("changes").length()).isEqualTo(2);
+        JSONObject assign = rec.getJSONArray("changes").getJSONObject(0);
+        assertThat(assign.getString("kind")).isEqualTo("assign");
+        assertThat(assign.getString("target")).isEqualTo("wintermute/Windows Server 2012 R2");
+        assertThat(assign.isNull("before")).isTrue();
+        assertThat(assign.getString("after")).isEqualTo("0/0000:01:03.0");
     }
 
     @Test
