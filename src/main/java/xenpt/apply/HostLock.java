@@ -63,8 +63,8 @@ final class HostLock {
     void release(HostSession s) throws ApplyException, TransportException {
         if (!held) return;
         CommandResult rm = s.run(Command.of("rm", "-f", OWNER_FILE));
-        if (!rm.ok()) throw Remote.failed(host, rm);
-        Remote.check(s, Command.of("rmdir", DIR));
+        if (!rm.ok()) throw Remote.failed(s, "rm", rm);
+        Remote.must(s, Command.of("rmdir", DIR), "rmdir");
         held = false;
     }
 
@@ -72,7 +72,7 @@ final class HostLock {
         CommandResult r = s.run(Command.of("mkdir", DIR));
         if (!r.ok()) {
             if (r.stderr().contains("File exists")) return false;
-            throw Remote.failed(host, r);
+            throw Remote.failed(s, "mkdir", r);
         }
         held = true;
         s.writeFile(OWNER_FILE, me.toJson().getBytes(StandardCharsets.UTF_8), 0644);

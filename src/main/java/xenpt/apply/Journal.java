@@ -63,12 +63,12 @@ final class Journal {
         CommandResult old = s.run(Command.of("cat", FILE));
         String text = old.ok() ? old.stdout() : "";
         if (!old.ok()) {
-            if (!old.stderr().contains("No such file")) throw Remote.failed(s.host(), old);
-            Remote.check(s, Command.of("mkdir", "-p", DIR));
+            if (!old.stderr().contains("No such file")) throw Remote.failed(s, "cat", old);
+            Remote.must(s, Command.of("mkdir", "-p", DIR), "mkdir");
         }
         if (!text.isEmpty() && !text.endsWith("\n")) text += "\n";
         String tmp = DIR + "/.journal.jsonl." + entry.planId().replaceAll("[^A-Za-z0-9]", "_") + "." + ProcessHandle.current().pid() + ".tmp";
         s.writeFile(tmp, (text + entry.toJson() + "\n").getBytes(StandardCharsets.UTF_8), 0644);
-        Remote.check(s, Command.of("mv", "-f", tmp, FILE));
+        Remote.must(s, Command.of("mv", "-f", tmp, FILE), "mv");
     }
 }

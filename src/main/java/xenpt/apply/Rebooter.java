@@ -74,8 +74,9 @@ final class Rebooter {
 
     private void sendReboot() throws ApplyException, TransportException {
         try {
-            CommandResult r = link.session().run(Command.of("reboot"));
-            if (!r.ok()) throw Remote.failed(host, r);
+            HostSession s = link.session();
+            CommandResult r = s.run(Command.of("reboot"));
+            if (!r.ok()) throw Remote.failed(s, "reboot", r);
         } catch (TransportException e) {
             // The host may drop the connection before it answers; the new boot id tells whether it rebooted.
         }

@@ -25,13 +25,13 @@ final class VmOps {
         HostSession s = link.session();
         String note = "";
         if (value.isPresent()) {
-            Remote.check(s, Command.of("xe", "vm-param-set", "uuid=" + uuid, "other-config:pci=" + value.get()));
+            xe(s, "vm-param-set", "uuid=" + uuid, "other-config:pci=" + value.get());
         } else {
             CommandResult r = s.run(Command.of("xe", "vm-param-remove", "uuid=" + uuid, "param-name=other-config",
                     "param-key=pci"));
             // xapi >= 1.14: "Key pci is not in map"; 1.9 (XenServer 6.x): "Key is not in map". Absent is what we want.
             if (!r.ok() && r.stderr().contains("not in map")) note = "the key was already absent";
-            else if (!r.ok()) throw Remote.failed(s.host(), r);
+            else if (!r.ok()) throw Remote.failed(s, "xe vm-param-remove", r);
         }
         Optional<String> now = pci(s, uuid);
         if (!now.equals(value)) {
@@ -44,7 +44,7 @@ final class VmOps {
     /** Sets the VM's affinity to {@code hostUuid}. */
     void pin(String uuid, String vmName, String hostUuid) throws ApplyException, TransportException {
         HostSession s = link.session();
-        Remote.check(s, Command.of("xe", "vm-param-set", "uuid=" + uuid, "affinity=" + hostUuid));
+        xe(s, "vm-param-set", "uuid=" + uuid, "affinity=" + hostUuid);
         String now = param(s, uuid, "affinity");
         if (!now.equals(hostUuid)) {
             throw new ApplyException(s.host() + ": the affinity of VM '" + vmName + "' reads '" + now
@@ -59,12 +59,12 @@ final class VmOps {
     }
 
     void shutdown(String uuid) throws ApplyException, TransportException {
-        Remote.check(link.session(), Command.of("xe", "vm-shutdown", "uuid=" + uuid));
+        xe(link.session(), "vm-shutdown", "uuid=" + uuid);
     }
 
     void start(String uuid, String vmName) throws ApplyException, TransportException {
         HostSession s = link.session();
-        Remote.check(s, Command.of("xe", "vm-start", "uuid=" + uuid));
+        xe(s, "vm-start", "uuid=" + uuid);
         PowerState now = power(uuid);
         if (now != PowerState.RUNNING) {
             throw new ApplyException(s.host() + ": VM '" + vmName + "' is " + now.word() + " after xe vm-start");
@@ -81,7 +81,7 @@ final class VmOps {
     }
 
     private static String param(HostSession s, String uuid, String name) throws ApplyException, TransportException {
-        return Remote.check(s, Command.of("xe", "vm-param-get", "uuid=" + uuid, "param-name=" + name)).stdout().strip();
+        return xe(s, "vm-param-get", "uuid=" + uuid, "param-name=" + name).stdout().strip();
     }
 
     /** The exact {@code other-config:pci}; empty when the key is absent ("Key pci not found in map", exit 1). */
@@ -90,7 +90,12 @@ final class VmOps {
                 "param-key=pci"));
         if (r.ok()) return Optional.of(r.stdout().endsWith("\n") ? r.stdout().substring(0, r.stdout().length() - 1) : r.stdout());
         if (r.stderr().contains("not found in map")) return Optional.empty();
-        throw Remote.failed(s.host(), r);
+        throw Remote.failed(s, "xe vm-param-get", r);
+    }
+
+    /** {@code xe <subcommand> args…}, which must succeed; a refusal names {@code xe <subcommand>}. */
+    private static CommandResult xe(HostSession s, String subcommand, String... args) throws ApplyException, TransportException {
+        return Remote.must(s, Command.of("xe", subcommand).with(args), "xe " + subcommand);
     }
 
     private static String shown(Optional<String> v) {

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import xenpt.desired.PciAddress;
 import xenpt.observed.PowerState;
 import xenpt.plan.Change;
-import xenpt.transport.Command;
-import xenpt.transport.CommandResult;
 
 class ApplyValuesTest {
 
@@ -65,16 +63,6 @@ class ApplyValuesTest {
         assertThat(hide.getString("before")).isEqualTo("(0e:00.0)");
         assertThat(hide.isNull("after")).isTrue();
         assertThat(line).startsWith("{\"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"3f2a\", \"commit\": null,");
-    }
-
-    @Test
-    void refusalsNameHostOperationExitAndFirstErrorLine() {
-        Command set = Command.of("xe", "vm-param-set", "uuid=x", "affinity=y");
-        CommandResult r = new CommandResult(set, 1, "", "The uuid you supplied was invalid.\ntype: VM\n");
-        assertThat(Remote.failed("wintermute", r)).hasMessage(
-                "wintermute: xe vm-param-set failed (exit 1): The uuid you supplied was invalid.");
-        assertThat(Remote.operation(Command.of("mkdir", "/var/lock/xenpt.lock"))).isEqualTo("mkdir");
-        assertThat(Remote.operation(Command.of("xe"))).isEqualTo("xe");
     }
 
     @Test
