@@ -44,6 +44,10 @@ public final class Main implements Runnable {
     final Map<String, String> env;
     final Input in;
 
+    Main(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        this(Input.none(), out, err, env);
+    }
+
     Main(Input in, PrintWriter out, PrintWriter err, Map<String, String> env) {
         this.in = in;
         this.out = out;
