@@ -71,7 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
         Optional<Plan> plan = planFile == null ? planNow(state.get()) : ApplySavedPlan.load(main, planFile, targets, state.get());
         if (plan.isEmpty()) return ExitCode.ERROR;
         if (!plan.get().hasChanges()) {
-            main.err.println("xenpt: nothing to apply: the hosts match the desired state");
+            main.err.println("xenpt: no changes; nothing to apply");
             return ExitCode.OK;
         }
         if (planFile == null && !confirmed(plan.get())) return ExitCode.ERROR;

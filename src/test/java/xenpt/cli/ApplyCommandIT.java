@@ -46,7 +46,8 @@ class ApplyCommandIT {
         assertThat(f.run("plan", "-f", give.toString(), "--detailed-exitcode")).as(f.output()).isZero();
         assertThat(f.out()).contains("No changes. 1 host matches the desired state.");
         assertThat(f.run("apply", "-f", give.toString(), "--auto-approve")).as(f.output()).isZero();
-        assertThat(f.err()).contains("nothing to apply");
+        assertThat(f.err()).contains("no changes; nothing to apply");
+        assertThat(f.out()).doesNotContain("Apply complete");
         assertThat(f.journal()).hasSize(1);
 
         Path undo = f.desired("", windowsPci("[]"));
