@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import xenpt.apply.HostConnector;
 import xenpt.desired.HideMethod;
 import xenpt.desired.HostSpec;
 import xenpt.desired.Policy;
@@ -47,8 +48,7 @@ final class Hosts {
     }
 
     static HostSession connect(HostSpec spec, GlobalOptions global, Map<String, String> env) throws TransportException {
-        SshOptions options = new SshOptions(Duration.ofSeconds(15), Duration.ofSeconds(120), global.acceptNewHostKeys,
-                SshOptions.DEFAULT_MAX_CHANNELS, env);
+        SshOptions options = options(global, env);
         if (spec.simulated()) return connectSimulated(spec, options, env);
         SshSettings s = spec.ssh();
         SshTarget target = new SshTarget(spec.name(), spec.address(), s.port(), s.user(),
@@ -58,23 +58,54 @@ final class Hosts {
         return SshConnector.connect(target, options);
     }
 
+    /**
+     * Sessions to {@code spec} as often as apply needs them (again after a reboot). For {@code sim:} one simulated
+     * host is started on first use and stays up across reconnects (a reboot brings it back on the same port) until
+     * the connector is closed.
+     */
+    static HostConnector connector(HostSpec spec, GlobalOptions global, Map<String, String> env) {
+        if (spec.simulated()) return new SimConnector(spec, options(global, env), env);
+        return new HostConnector() {
+            @Override
+            public HostSession connect() throws TransportException {
+                return Hosts.connect(spec, global, env);
+            }
+
+            @Override
+            public void close() {
+                // nothing held between sessions
+            }
+        };
+    }
+
+    private static SshOptions options(GlobalOptions global, Map<String, String> env) {
+        return new SshOptions(Duration.ofSeconds(15), Duration.ofSeconds(120), global.acceptNewHostKeys,
+                SshOptions.DEFAULT_MAX_CHANNELS, env);
+    }
+
     private static HostSession connectSimulated(HostSpec spec, SshOptions options, Map<String, String> env)
             throws TransportException {
-        String scenario = spec.address().substring("sim:".length());
-        SimulatedHost sim;
+        SimulatedHost sim = startSimulated(spec, env);
         try {
-            sim = SimulatedHost.start(scenario, SimulatedHost.stateDir(env, scenario));
-        } catch (IOException | RuntimeException e) {
-            throw new TransportException(spec.name() + ": start simulated host '" + scenario + "' failed: " + e.getMessage(), e);
-        }
-        try {
-            SshTarget target = new SshTarget(spec.name(), sim.address(), sim.port(), "root", Optional.of(sim.clientKeyFile()),
-                    expand("~/.ssh/known_hosts", env), Optional.of(sim.hostKeyFingerprint()), Optional.empty());
-            return new SimSession(SshConnector.connect(target, options), sim);
+            return new SimSession(SshConnector.connect(simTarget(spec, sim, env), options), sim);
         } catch (TransportException | RuntimeException e) {
             sim.close();
             throw e;
         }
+    }
+
+    private static SimulatedHost startSimulated(HostSpec spec, Map<String, String> env) throws TransportException {
+        String scenario = spec.address().substring("sim:".length());
+        try {
+            return SimulatedHost.start(scenario, SimulatedHost.stateDir(env, scenario));
+        } catch (IOException | RuntimeException e) {
+            throw new TransportException(spec.name() + ": start simulated host '" + scenario + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SshTarget simTarget(HostSpec spec, SimulatedHost sim, Map<String, String> env) {
+        return new SshTarget(spec.name(), sim.address(), sim.port(), "root", Optional.of(sim.clientKeyFile()),
+                expand("~/.ssh/known_hosts", env), Optional.of(sim.hostKeyFingerprint()), Optional.empty());
     }
 
     /** {@code ~} and {@code ~/x} relative to {@code $HOME}. */
@@ -83,6 +114,31 @@ final class Hosts {
         if (path.equals("~")) return Path.of(home);
         if (path.startsWith("~/")) return Path.of(home, path.substring(2));
         return Path.of(path);
+    }
+
+    /** One simulated host for the whole apply of a host; each session is a new SSH connection to it. */
+    private static final class SimConnector implements HostConnector {
+        private final HostSpec spec;
+        private final SshOptions options;
+        private final Map<String, String> env;
+        private SimulatedHost sim;
+
+        SimConnector(HostSpec spec, SshOptions options, Map<String, String> env) {
+            this.spec = spec;
+            this.options = options;
+            this.env = env;
+        }
+
+        @Override
+        public synchronized HostSession connect() throws TransportException {
+            if (sim == null) sim = startSimulated(spec, env);
+            return SshConnector.connect(simTarget(spec, sim, env), options);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (sim != null) sim.close();
+        }
     }
 
     /** A session to a simulated host; closing it stops the host too. */

@@ -1,6 +1,9 @@
 package xenpt.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Mixin;
             ValidateCommand.class,
             InspectCommand.class,
             PlanCommand.class,
+            ApplyCommand.class,
             DriftCommand.class,
             ShowCommand.class,
             ReviewCommand.class,
@@ -40,11 +44,33 @@ public final class Main implements Runnable {
     final PrintWriter out;
     final PrintWriter err;
     final Map<String, String> env;
+    final Input in;
 
     Main(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        this(Input.none(), out, err, env);
+    }
+
+    Main(Input in, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.env = env;
+    }
+
+    /**
+     * Standard input, for the one question xenpt asks ({@code apply}'s confirmation).
+     *
+     * @param terminal whether a person can answer; without one, apply refuses to ask and needs {@code --auto-approve}
+     */
+    public record Input(BufferedReader reader, boolean terminal) {
+        public Input {
+            java.util.Objects.requireNonNull(reader, "reader");
+        }
+
+        /** No input at all, as in CI: nothing can be confirmed. */
+        public static Input none() {
+            return new Input(new BufferedReader(Reader.nullReader()), false);
+        }
     }
 
     @Override
@@ -74,7 +100,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(out, err, System.getenv(), args);
+        Input in = new Input(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                stderrIsTerminal());
+        int code = run(in, out, err, System.getenv(), args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -82,7 +110,12 @@ public final class Main implements Runnable {
 
     /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-        Main main = new Main(out, err, env);
+        return run(Input.none(), out, err, env, args);
+    }
+
+    /** Like {@link #run(PrintWriter, PrintWriter, Map, String...)}, with standard input. */
+    public static int run(Input in, PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        Main main = new Main(in, out, err, env);
         CommandLine cl = new CommandLine(main);
         cl.setOut(out);
         cl.setErr(err);

@@ -1,0 +1,95 @@
+package xenpt.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import xenpt.desired.DesiredState;
+import xenpt.desired.HostSpec;
+import xenpt.plan.HostPlan;
+import xenpt.plan.Plan;
+
+/**
+ * Applies a plan: every host with changes at once (at most {@code parallelism} together), one host rebooting at a
+ * time. A host that fails stops there and is reported; the others go on. Hosts without changes are not contacted.
+ */
+public final class Executor {
+
+    /** Gives the connector of a host; called once per host with changes. */
+    @FunctionalInterface
+    public interface Connectors {
+        HostConnector open(HostSpec host);
+    }
+
+    private final ApplyOptions options;
+    private final Connectors connectors;
+    private final Consumer<String> progress;
+
+    /** @param progress receives per-host lines; called from several threads, one line at a time */
+    public Executor(ApplyOptions options, Connectors connectors, Consumer<String> progress) {
+        this.options = options;
+        this.connectors = connectors;
+        this.progress = line -> {
+            synchronized (progress) {
+                progress.accept(line);
+            }
+        };
+    }
+
+    /**
+     * @param desired where each host is reached and its policy; the plan's hosts are looked up by name
+     * @throws IllegalArgumentException for a failed plan, which is never applied
+     */
+    public ApplyReport apply(Plan plan, DesiredState desired) {
+        if (plan.failed()) throw new IllegalArgumentException("a failed plan is never applied");
+        Semaphore slots = new Semaphore(options.parallelism());
+        Semaphore reboots = new Semaphore(1);
+        List<HostResult> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HostResult>> pending = new ArrayList<>();
+            for (HostPlan h : plan.hosts()) {
+                pending.add(pool.submit(() -> one(plan, h, desired.host(h.name()), slots, reboots)));
+            }
+            for (int i = 0; i < pending.size(); i++) results.add(result(plan.hosts().get(i), pending.get(i)));
+        }
+        return new ApplyReport(plan.planId(), results);
+    }
+
+    private HostResult one(Plan plan, HostPlan h, Optional<HostSpec> spec, Semaphore slots, Semaphore reboots) {
+        if (h.changes().isEmpty()) return new HostResult(h.name(), h.address(), List.of());
+        if (spec.isEmpty()) {
+            return failed(h, h.name() + ": the desired state has no host '" + h.name()
+                    + "' (apply takes its address, SSH settings and policy from there)");
+        }
+        slots.acquireUninterruptibly();
+        try (HostConnector connector = connectors.open(spec.get())) {
+            progress.accept(h.name() + ": applying " + h.changes().size() + " changes");
+            return new HostApply(plan, h, spec.get(), options, reboots, progress).run(connector);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static HostResult result(HostPlan h, Future<HostResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(h, h.name() + ": interrupted");
+        } catch (ExecutionException e) {
+            return failed(h, h.name() + ": internal error: " + e.getCause());
+        }
+    }
+
+    private static HostResult failed(HostPlan h, String message) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("start", Step.State.FAILED, Optional.empty(), message));
+        h.changes().forEach(c -> steps.add(new Step(Step.nameOf(c), Step.State.SKIPPED, Optional.of(c), "")));
+        return new HostResult(h.name(), h.address(), steps);
+    }
+}

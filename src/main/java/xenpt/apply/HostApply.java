@@ -1,0 +1,199 @@
+package xenpt.apply;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import xenpt.desired.HostSpec;
+import xenpt.desired.Policy;
+import xenpt.observed.ObservedHost;
+import xenpt.observed.Observer;
+import xenpt.plan.Change;
+import xenpt.plan.Facts;
+import xenpt.plan.HostPlan;
+import xenpt.plan.Plan;
+import xenpt.plan.Staleness;
+
+/**
+ * The apply of one host (SPEC §5): lock; observe again and refuse a stale plan; the changes in plan order (hide,
+ * assign, pin, reboot, restart-vm); journal; unlock. The first failure stops the host: its later changes are reported
+ * as skipped, the journal records the failure, and the lock is released whatever happened (reconnecting once when the
+ * connection dropped). The change's reason never drives what is done here.
+ */
+final class HostApply {
+
+    /** A step's work; returns a note for the report, or {@code ""}. */
+    private interface Action {
+        String run() throws Exception;
+    }
+
+    private final Plan plan;
+    private final HostPlan hostPlan;
+    private final HostSpec spec;
+    private final ApplyOptions options;
+    private final Semaphore reboots;
+    private final Consumer<String> progress;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Change> made = new ArrayList<>();
+    private final Set<String> startedAfterReboot = new TreeSet<>();
+
+    HostApply(Plan plan, HostPlan hostPlan, HostSpec spec, ApplyOptions options, Semaphore reboots,
+            Consumer<String> progress) {
+        this.plan = plan;
+        this.hostPlan = hostPlan;
+        this.spec = spec;
+        this.options = options;
+        this.reboots = reboots;
+        this.progress = progress;
+    }
+
+    HostResult run(HostConnector connector) {
+        HostLock lock = new HostLock(spec.name(), owner(), options.lockTimeout(), options.pollInterval());
+        try (Link link = new Link(connector)) {
+            if (!step("lock", Optional.empty(), () -> {
+                lock.acquire(link.session());
+                return "";
+            })) {
+                skipFrom(0);
+            } else {
+                try {
+                    applyChanges(link, lock);
+                } finally {
+                    finish(link, lock);
+                }
+            }
+        }
+        return new HostResult(spec.name(), hostPlan.address(), steps);
+    }
+
+    private void applyChanges(Link link, HostLock lock) {
+        ObservedHost[] observed = new ObservedHost[1];
+        if (!step("check plan", Optional.empty(), () -> {
+            observed[0] = observe(link);
+            checkCurrent(observed[0]);
+            return "";
+        })) {
+            skipFrom(0);
+            return;
+        }
+        VmOps vms = new VmOps(link);
+        List<Change> changes = hostPlan.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (!step(Step.nameOf(c), Optional.of(c), () -> perform(c, observed[0], link, lock, vms))) {
+                skipFrom(i + 1);
+                return;
+            }
+            made.add(c);
+        }
+    }
+
+    private String perform(Change c, ObservedHost observed, Link link, HostLock lock, VmOps vms) throws Exception {
+        return switch (c) {
+            case Change.Hide h -> {
+                HideBackend.of(observed.backend()).apply(link.session(), observed, h.afterDevices());
+                yield "";
+            }
+            case Change.Assign a -> vms.setPci(a.vmUuid(), a.vmName(), a.after());
+            case Change.Pin p -> {
+                vms.pin(p.vmUuid(), p.vmName(), p.hostUuid());
+                yield "";
+            }
+            case Change.Reboot r -> {
+                Rebooter.Rebooted done = new Rebooter(spec.name(), link, options, reboots, progress)
+                        .reboot(() -> observe(link), lock, vms, spec.policy().vmRestart() == Policy.Mode.AUTO);
+                startedAfterReboot.addAll(done.started());
+                yield done.note();
+            }
+            case Change.RestartVm r -> {
+                if (startedAfterReboot.contains(r.vmUuid())) yield "started after the reboot";
+                vms.restart(r.vmUuid(), r.vmName());
+                yield "";
+            }
+        };
+    }
+
+    private ObservedHost observe(Link link) throws Exception {
+        return Observer.observe(link.session(), spec.name(), spec.address(), spec.method());
+    }
+
+    /** The host must still be as the plan saw it; otherwise the plan may do the wrong thing. */
+    private void checkCurrent(ObservedHost now) throws ApplyException {
+        List<String> changed = Staleness.check(hostPlan.facts(), Facts.of(now));
+        if (!changed.isEmpty()) {
+            throw new ApplyException(spec.name() + ": the plan is stale (make a new plan): " + String.join("; ", changed));
+        }
+    }
+
+    /** Journal and unlock, also after a failure; the lock may need a new connection when the old one dropped. */
+    private void finish(Link link, HostLock lock) {
+        if (!lock.held()) return;
+        Journal.Entry entry = journalEntry();
+        step("journal", Optional.empty(), () -> link.retrying(s -> {
+            Journal.append(s, entry);
+            return "";
+        }));
+        if (!step("unlock", Optional.empty(), () -> link.retrying(s -> {
+            lock.release(s);
+            return "";
+        }))) {
+            Step failed = steps.remove(steps.size() - 1);
+            steps.add(new Step(failed.name(), Step.State.FAILED, Optional.empty(), failed.message() + "; the host lock "
+                    + HostLock.DIR + " is left behind: remove it once no apply runs (rm " + HostLock.OWNER_FILE
+                    + "; rmdir " + HostLock.DIR + ")"));
+        }
+    }
+
+    private Journal.Entry journalEntry() {
+        Optional<String> error = steps.stream().filter(s -> s.state() == Step.State.FAILED).map(Step::message).findFirst();
+        return new Journal.Entry(now(), plan.planId(), plan.commit(), plan.desiredDigest(),
+                error.isPresent() ? "failed" : "applied", made, error);
+    }
+
+    private LockOwner owner() {
+        return new LockOwner(options.owner(), options.pid(), now(), plan.planId());
+    }
+
+    private String now() {
+        return Instant.now(options.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private boolean step(String name, Optional<Change> change, Action action) {
+        try {
+            String note = action.run();
+            steps.add(new Step(name, Step.State.DONE, change, note));
+            progress.accept(spec.name() + ": " + name + ": done" + (note.isEmpty() ? "" : " (" + note + ")"));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(name, change, spec.name() + ": " + name + " interrupted");
+        } catch (Exception e) {
+            fail(name, change, message(name, e));
+        }
+        return false;
+    }
+
+    private void fail(String name, Optional<Change> change, String message) {
+        steps.add(new Step(name, Step.State.FAILED, change, message));
+        progress.accept(spec.name() + ": " + name + ": FAILED: " + message);
+    }
+
+    /** Messages already name the host (wrapped once at the boundary); anything else gets host and step. */
+    private String message(String step, Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.startsWith(spec.name() + ": ") ? m : spec.name() + ": " + step + ": " + m;
+    }
+
+    /** The changes from {@code index} on were not attempted. */
+    private void skipFrom(int index) {
+        List<Change> changes = hostPlan.changes();
+        for (int i = index; i < changes.size(); i++) {
+            steps.add(new Step(Step.nameOf(changes.get(i)), Step.State.SKIPPED, Optional.of(changes.get(i)), ""));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package xenpt.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import xenpt.desired.PciAddress;
+import xenpt.observed.HideList;
+import xenpt.observed.ObservedHost;
+import xenpt.observed.PowerState;
+import xenpt.observed.RuntimeState;
+import xenpt.observed.VmRecord;
+import xenpt.plan.PciValues;
+import xenpt.transport.Command;
+import xenpt.transport.CommandResult;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+
+/**
+ * The reboot step: shut down (never migrate) the running VMs with passthrough, reboot, wait until the host answers
+ * with a new boot id and xe works, check that the running kernel has the boot hide list and pciback bound its
+ * devices, keep the lock, and with {@code vmRestart: auto} start again the VMs that ran before. One host of an apply
+ * reboots at a time ({@code reboots}), so a fleet never loses more than one host at once.
+ */
+final class Rebooter {
+
+    /** Reads the host as it is now. */
+    interface Observe {
+        ObservedHost now() throws Exception;
+    }
+
+    /** @param started VMs started again after the reboot (their pending restarts are done by it) */
+    record Rebooted(Set<String> started, String note) {}
+
+    private final String host;
+    private final Link link;
+    private final ApplyOptions options;
+    private final Semaphore reboots;
+    private final Consumer<String> progress;
+
+    Rebooter(String host, Link link, ApplyOptions options, Semaphore reboots, Consumer<String> progress) {
+        this.host = host;
+        this.link = link;
+        this.options = options;
+        this.reboots = reboots;
+        this.progress = progress;
+    }
+
+    Rebooted reboot(Observe observe, HostLock lock, VmOps vms, boolean restartVms) throws Exception {
+        ObservedHost before = observe.now();
+        List<VmRecord> running = before.vms().stream()
+                .filter(v -> v.powerState() == PowerState.RUNNING && v.residentOn().equals(before.info().hostUuid()))
+                .toList();
+        if (!reboots.tryAcquire()) {
+            progress.accept(host + ": waiting for another host to finish rebooting");
+            reboots.acquire();
+        }
+        try {
+            for (VmRecord vm : running) {
+                if (vm.pciRaw().filter(p -> !p.isBlank()).isPresent()) vms.shutdown(vm.uuid());
+            }
+            progress.accept(host + ": rebooting");
+            sendReboot();
+            waitForNewBoot(before.runtime().bootId());
+        } finally {
+            reboots.release();
+        }
+        verifyPciback(observe.now());
+        lock.reassert(link.session());
+        return restartVms ? startAgain(running, vms) : leftHalted(running, vms);
+    }
+
+    private void sendReboot() throws ApplyException, TransportException {
+        try {
+            HostSession s = link.session();
+            CommandResult r = s.run(Command.of("reboot"));
+            if (!r.ok()) throw Remote.failed(s, "reboot", r);
+        } catch (TransportException e) {
+            // The host may drop the connection before it answers; the new boot id tells whether it rebooted.
+        }
+        link.drop();
+    }
+
+    /** Polls until the host answers with another boot id and {@code xe} works, or the reboot timeout passes. */
+    private void waitForNewBoot(String oldBootId) throws ApplyException, InterruptedException {
+        long deadline = System.nanoTime() + options.rebootTimeout().toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(options.pollInterval().toMillis());
+            try {
+                HostSession s = link.session();
+                String bootId = s.run(Command.of("cat", "/proc/sys/kernel/random/boot_id")).stdout().strip();
+                if (bootId.equals(oldBootId) || bootId.isEmpty()) {
+                    last = "the host has not gone down yet";
+                } else if (s.run(Command.of("xe", "vm-list", "params=uuid", "--minimal")).ok()) {
+                    progress.accept(host + ": back after the reboot (boot id " + bootId + ")");
+                    return;
+                } else {
+                    last = "xe does not answer yet";
+                }
+            } catch (TransportException e) {
+                last = e.getMessage();
+            }
+            link.drop();
+        }
+        throw new ApplyException(host + ": the host did not come back within " + Durations.format(options.rebootTimeout())
+                + " after the reboot (last: " + last + ")");
+    }
+
+    /** The running kernel must have the boot hide list, and pciback must have bound every hidden device there is. */
+    private void verifyPciback(ObservedHost after) throws ApplyException {
+        HideList boot = after.boot().hide();
+        RuntimeState run = after.runtime();
+        if (!boot.devices().equals(run.cmdlineHide().devices())) {
+            throw new ApplyException(host + ": after the reboot the running hide list '" + run.cmdlineHide().raw()
+                    + "' is not the boot hide list '" + boot.raw() + "'");
+        }
+        if (!boot.valid() || boot.devices().isEmpty()) return;
+        if (!run.pcibackLoaded()) throw new ApplyException(host + ": pciback is not loaded after the reboot");
+        Set<PciAddress> unbound = new TreeSet<>();
+        for (PciAddress d : boot.devices()) {
+            if (after.device(d).isPresent() && !run.pcibackBound().contains(d)) unbound.add(d);
+        }
+        if (!unbound.isEmpty()) {
+            throw new ApplyException(host + ": after the reboot pciback has not bound " + PciValues.list(unbound));
+        }
+    }
+
+    private Rebooted startAgain(List<VmRecord> running, VmOps vms) throws ApplyException, TransportException {
+        Set<String> started = new TreeSet<>();
+        List<String> names = new ArrayList<>();
+        for (VmRecord vm : running) {
+            if (vms.power(vm.uuid()) == PowerState.HALTED) vms.start(vm.uuid(), vm.nameLabel());
+            started.add(vm.uuid());
+            names.add("'" + vm.nameLabel() + "'");
+        }
+        return new Rebooted(started, names.isEmpty() ? "" : "started again: " + String.join(", ", names));
+    }
+
+    private Rebooted leftHalted(List<VmRecord> running, VmOps vms) throws ApplyException, TransportException {
+        List<String> names = new ArrayList<>();
+        for (VmRecord vm : running) {
+            if (vms.power(vm.uuid()) == PowerState.HALTED) names.add("'" + vm.nameLabel() + "'");
+        }
+        return new Rebooted(Set.of(), names.isEmpty() ? ""
+                : "left halted (vmRestart: manual), start by hand: " + String.join(", ", names));
+    }
+}

@@ -1,0 +1,152 @@
+package xenpt.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import xenpt.apply.ApplyOptions;
+import xenpt.apply.ApplyReport;
+import xenpt.apply.Durations;
+import xenpt.apply.Executor;
+import xenpt.apply.ReportJson;
+import xenpt.apply.ReportText;
+import xenpt.desired.DesiredState;
+import xenpt.plan.Plan;
+import xenpt.plan.PlanOptions;
+import xenpt.plan.Planner;
+
+/**
+ * {@code xenpt apply [PLANFILE]}: apply a saved plan (refused when a host changed since), or plan and apply after an
+ * interactive "yes" (or {@code --auto-approve}). A failed plan is never applied. Exit 1 when any host failed.
+ */
+@Command(name = "apply", description = {
+    "Apply a saved plan, or make a plan and apply it after confirmation. Writes to hosts.",
+    "Per host: take the host lock, observe again (a stale plan is refused), hide list, VM assignments and affinity,"
+            + " reboot and VM restarts when the policy allows, journal, release the lock."})
+final class ApplyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    DesiredStateOptions desired;
+
+    @Parameters(arity = "0..1", paramLabel = "PLANFILE",
+            description = "A plan saved with 'plan --out'; without it, plan now and ask for confirmation.")
+    Path planFile;
+
+    @Option(names = "--auto-approve", description = "Apply without asking (needed when standard input is not a terminal).")
+    boolean autoApprove;
+
+    @Option(names = "--target", paramLabel = "H[/VM]", description = "Limit the plan to a host, or one VM of a host (repeatable; not with PLANFILE).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--lock-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "How long to wait for a host lock held by another apply, e.g. 0, 30s, 2m (default: 60s).")
+    Duration lockTimeout = ApplyOptions.DEFAULT_LOCK_TIMEOUT;
+
+    @Option(names = "--reboot-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "How long a rebooting host may take to come back (default: 10m).")
+    Duration rebootTimeout = ApplyOptions.DEFAULT_REBOOT_TIMEOUT;
+
+    @Option(names = "--poll-interval", paramLabel = "D", converter = DurationConverter.class, hidden = true,
+            description = "Between attempts to take a held lock or reach a rebooting host (default: 1s).")
+    Duration pollInterval = Duration.ofSeconds(1);
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<DesiredState> state = Fleet.load(main, desired);
+        if (state.isEmpty()) return ExitCode.ERROR;
+        Optional<Plan> plan = planFile == null ? planNow(state.get()) : ApplySavedPlan.load(main, planFile, targets, state.get());
+        if (plan.isEmpty()) return ExitCode.ERROR;
+        if (!plan.get().hasChanges()) {
+            main.err.println("xenpt: no changes; nothing to apply");
+            return ExitCode.OK;
+        }
+        if (planFile == null && !confirmed(plan.get())) return ExitCode.ERROR;
+        ApplyReport report = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), line -> {
+            main.err.println(line);
+            main.err.flush();
+        }).apply(plan.get(), state.get());
+        main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
+        return report.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    private Optional<Plan> planNow(DesiredState state) {
+        Optional<PlanOptions> options = Fleet.targets(main, state, targets);
+        if (options.isEmpty()) return Optional.empty();
+        Plan plan = Planner.plan(state, Fleet.observe(main, Fleet.selected(state, options.get())), options.get());
+        show(main, plan);
+        if (plan.failed()) {
+            main.err.println("xenpt: the plan failed; nothing was applied");
+            return Optional.empty();
+        }
+        return Optional.of(plan);
+    }
+
+    /** The plan on stdout; with {@code -o json} on stderr as text, so stdout holds only the JSON report. */
+    static void show(Main main, Plan plan) {
+        if (main.global.output == GlobalOptions.Format.json) main.err.println(xenpt.render.PlanText.render(plan, main.color()));
+        else main.out.println(PlanCommand.render(plan, main));
+        main.out.flush();
+    }
+
+    /** An interactive "yes"; without a terminal only {@code --auto-approve} applies. */
+    private boolean confirmed(Plan plan) throws IOException {
+        if (autoApprove) return true;
+        if (!main.in.terminal()) {
+            main.err.println("xenpt: apply needs confirmation but standard input is not a terminal; pass --auto-approve"
+                    + " (e.g. in CI), or save the plan with 'plan --out FILE' and run 'apply FILE'. Nothing was changed.");
+            return false;
+        }
+        Plan.Summary s = plan.summary();
+        main.err.print("Apply " + s.changes() + " changes to " + s.hostsWithChanges() + " hosts? Only 'yes' is accepted: ");
+        main.err.flush();
+        String answer = main.in.reader().readLine();
+        if (answer != null && answer.strip().equals("yes")) return true;
+        main.err.println("xenpt: apply cancelled; nothing was changed");
+        return false;
+    }
+
+    private ApplyOptions options() {
+        return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
+                owner(), ProcessHandle.current().pid(), Clock.systemUTC());
+    }
+
+    /** {@code user@client host} for the lock's owner file. */
+    private String owner() {
+        String user = main.env.getOrDefault("USER", main.env.getOrDefault("LOGNAME", System.getProperty("user.name")));
+        String host = main.env.get("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "unknown-host";
+            }
+        }
+        return user + "@" + host;
+    }
+
+    /** {@code 0}, {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
