@@ -7,7 +7,6 @@ import static xenpt.cli.ApplyFixture.WINDOWS;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,6 @@ class ApplyWalkthroughIT {
     }
 
     @Test
-    @Disabled("needs hide backends")
     void walkthroughHidesAssignsPinsThenUndoes() throws Exception {
         Path file = desired("", HIDE, "[01:03.0]");
         assertThat(f.run("apply", "-f", file.toString(), "--auto-approve")).as(f.output()).isZero();
@@ -72,7 +70,6 @@ class ApplyWalkthroughIT {
     }
 
     @Test
-    @Disabled("needs hide backends")
     void rebootAutoAndVmRestartAutoConvergeWithTheVmRunningItsDevice() throws Exception {
         Path file = desired("      reboot: auto\n      vmRestart: auto\n", HIDE, "[01:03.0]");
         assertThat(f.run("apply", "-f", file.toString(), "--auto-approve", "--poll-interval", "100ms"))
