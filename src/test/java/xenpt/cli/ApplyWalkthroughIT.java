@@ -53,6 +53,21 @@ class ApplyWalkthroughIT {
         String grub = f.sh("cat", "/boot/grub/grub.cfg").stdout();
         assertThat(grub).contains("plymouth.ignore-serial-consoles xen-pciback.hide=(0000:01:03.0)(0000:0e:00.0)\n");
         assertThat(grub.split("xen-pciback.hide=", -1)).hasSize(2); // the other entries are left alone
+        String backupName = f.sh("ls", "/boot/grub").stdout().lines()
+                .filter(n -> n.startsWith("grub.cfg.xenpt-")).findFirst().orElseThrow();
+        String original = f.sh("cat", "/boot/grub/" + backupName).stdout();
+        assertThat(original).doesNotContain("xen-pciback.hide");
+        String[] before = original.split("\n", -1);
+        String[] after = grub.split("\n", -1);
+        assertThat(after).hasSameSizeAs(before);
+        for (int i = 0; i < before.length; i++) {
+            // Only the default entry's dom0 kernel line changes, and only by the appended argument.
+            if (before[i].endsWith(ApplyFixture.DEFAULT_ENTRY_END) && before[i].contains("module2 /boot/vmlinuz")) {
+                assertThat(after[i]).isEqualTo(before[i] + " xen-pciback.hide=(0000:01:03.0)(0000:0e:00.0)");
+            } else {
+                assertThat(after[i]).as("line %d", i + 1).isEqualTo(before[i]);
+            }
+        }
         assertThat(f.pci(WINDOWS)).contains("0/0000:01:03.0");
         assertThat(f.param(WINDOWS, "affinity")).isEqualTo(HOST_UUID);
         assertThat(f.lockHeld()).isFalse();
