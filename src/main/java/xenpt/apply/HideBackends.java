@@ -8,10 +8,7 @@ final class HideBackends {
     private HideBackends() {}
 
     static HideBackend of(HideMethod method) {
-        return switch (method) {
-            case AUTO -> throw new IllegalArgumentException("resolve the method before choosing a backend");
-            case GRUB, EXTLINUX, XEN_CMDLINE, XAPI ->
-                    throw new UnsupportedOperationException("hide backend " + method.word() + " not implemented yet");
-        };
+        if (method == HideMethod.AUTO) throw new IllegalArgumentException("resolve the method before choosing a backend");
+        throw new UnsupportedOperationException("hide backend " + method.word() + " not implemented yet");
     }
 }
