@@ -54,6 +54,10 @@ final class SimCommand implements Runnable {
         @Option(names = "--latency", paramLabel = "MS", description = "With --hosts: every command waits MS first.")
         long latencyMs;
 
+        @Option(names = "--max-sessions", paramLabel = "N",
+                description = "With --hosts: channels one connection may open at once, like OpenSSH's MaxSessions (default: no limit).")
+        int maxSessions;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             Main main = sim.main;
@@ -81,12 +85,12 @@ final class SimCommand implements Runnable {
         }
 
         private Integer serveFleet(Main main) throws IOException, InterruptedException {
-            if (hosts == null || out == null || hosts < 1 || latencyMs < 0) {
+            if (hosts == null || out == null || hosts < 1 || latencyMs < 0 || maxSessions < 0) {
                 main.err.println("xenpt: sim serve: --hosts N (N >= 1) and --out DIR go together; --latency is >= 0");
                 return ExitCode.ERROR;
             }
             long start = System.nanoTime();
-            SimulatedFleet fleet = SimulatedFleet.start(scenario, hosts, out, latencyMs);
+            SimulatedFleet fleet = SimulatedFleet.start(scenario, hosts, out, latencyMs, maxSessions);
             CountDownLatch stopped = new CountDownLatch(1);
             Runnable stop = () -> {
                 fleet.close();

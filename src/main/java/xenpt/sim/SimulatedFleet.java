@@ -47,6 +47,15 @@ public final class SimulatedFleet implements AutoCloseable {
      * @param latencyMs how long every command waits before it runs, like a distant host (0: none)
      */
     public static SimulatedFleet start(String scenario, int count, Path dir, long latencyMs) throws IOException {
+        return start(scenario, count, dir, latencyMs, 0);
+    }
+
+    /**
+     * As {@link #start(String, int, Path, long)}, with at most {@code maxChannels} channels open at once on one
+     * connection (0: no limit), as OpenSSH's {@code MaxSessions} (10 by default) limits real hosts.
+     */
+    public static SimulatedFleet start(String scenario, int count, Path dir, long latencyMs, int maxChannels)
+            throws IOException {
         if (count < 1) throw new IllegalArgumentException("a fleet needs at least one host");
         Path root = dir.toAbsolutePath().normalize();
         Files.createDirectories(root.resolve("hosts"));
@@ -54,6 +63,7 @@ public final class SimulatedFleet implements AutoCloseable {
         String clientKey = FleetFiles.ensureClientKey(root);
         List<FleetHost> hosts = openAll(gen, count, root, clientKey, latencyMs);
         SimulatedFleet fleet = new SimulatedFleet(root, hosts, KeyFiles.hostKeys(root));
+        if (maxChannels > 0) fleet.server.setChannelFactories(List.of(new SessionLimit(maxChannels)));
         try {
             for (FleetHost h : hosts) {
                 h.listen(fleet.server, 0);
