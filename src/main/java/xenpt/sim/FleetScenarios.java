@@ -17,8 +17,9 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * Derives the hosts of a simulated fleet from one base scenario, deterministically: host {@code i} gets its own
  * uuids, the base hardware padded with generated devices to {@link #DEVICES} functions (GPU, audio, NIC and USB
  * functions on buses 40 and up), the base VMs padded with generated ones to {@link #VMS}, and a boot configuration
- * that already hides {@link #HIDDEN} for the first generated VM. Every {@link #CHANGE_EVERY}-th host is wanted with
- * one more device ({@link #EXTRA}), so a plan over the fleet has changes on those hosts only.
+ * that already hides {@link #HIDDEN} for the first generated VM. One host in {@link #CHANGE_EVERY} is wanted with
+ * one more device ({@link #EXTRA}), starting with {@code host-0002}, so a plan over the fleet has
+ * changes on those hosts only.
  */
 final class FleetScenarios {
 
@@ -72,7 +73,7 @@ final class FleetScenarios {
     Wanted wanted(int i) {
         int first = list(baseYaml.get("vms")).size() + 1;
         String vm = String.format("vm-%02d", first);
-        List<String> devices = i % CHANGE_EVERY == 0 ? List.of(HIDDEN, EXTRA) : List.of(HIDDEN);
+        List<String> devices = i % CHANGE_EVERY == 2 ? List.of(HIDDEN, EXTRA) : List.of(HIDDEN);
         return new Wanted(vm, uuid(hostName(i), vm), devices);
     }
 

@@ -45,7 +45,7 @@ class ValidateCommandTest {
     @Test
     void validDirectoryCountsEveryFile() {
         assertThat(run("validate", "--file", "examples/fleet")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).isEqualTo("Valid: 5 hosts, 9 hidden devices, 8 VM assignments.\n");
+        assertThat(out.toString()).isEqualTo("Valid: 5 hosts, 10 hidden devices, 9 VM assignments.\n");
     }
 
     @Test
