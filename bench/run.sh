@@ -69,7 +69,7 @@ measure() {
   read -r wall user sys rss code < <(tail -1 "$work/time.txt")
   printf '%-8s %6s %6s %9s %9s %8s %10s %9s\n' "$label" "$hosts" "$lat" "$wall" \
     "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$(echo "$after - $before" | bc)" "$code"
-  echo "$wall"
+  echo "$wall" > "$work/wall.txt"
 }
 
 printf '%-8s %6s %6s %9s %9s %8s %10s %9s\n' what hosts lat_ms wall_s cpu_s rss_MiB sim_cpu_s exit
@@ -86,21 +86,23 @@ for hosts in $sizes; do
     done
     # one unmeasured run warms the simulator's JIT, so both clients meet the same server
     "$root/xenpt" plan -f "$dir/desired-state.yaml" >/dev/null 2>&1 || true
-    x=$(measure xenpt "$root/xenpt" plan -f "$dir/desired-state.yaml" | tee /dev/stderr | tail -1) 2>&1
+    measure xenpt "$root/xenpt" plan -f "$dir/desired-state.yaml"
+    x=$(cat "$work/wall.txt")
     sed -n 's/.*: observed in \([0-9]*\) ms$/\1/p' "$work/last.err" | sort -n | awk -v h="$hosts" -v l="$lat" \
-      '{a[NR]=$1} END {if (NR) printf "%-8s %6s %6s  per host (connect + observe): median %d ms, min %d ms, max %d ms\n", "perhost", h, l, a[int((NR+1)/2)], a[1], a[NR]}' >&2
+      '{a[NR]=$1} END {if (NR) printf "%-8s %6s %6s  per host (connect + observe): median %d ms, min %d ms, max %d ms\n", "perhost", h, l, a[int((NR+1)/2)], a[1], a[NR]}'
     if grep -q 'unreachable' "$work/last.err"; then
       echo "bench: some hosts were unreachable:" >&2; grep -m3 unreachable "$work/last.err" >&2
     fi
     if [ "$hosts" -le "$baseline_max" ]; then
       mkdir -p "$dir/out"
       sed -n 's/^\[127\.0\.0\.1\]:\([0-9]*\) .*/\1/p' "$dir/known_hosts" > "$work/ports.txt"
-      b=$(measure openssh xargs -P 16 -I{} "$work/host.sh" "$dir" {} < "$work/ports.txt" | tee /dev/stderr | tail -1) 2>&1
+      measure openssh xargs -P 16 -I{} "$work/host.sh" "$dir" {} < "$work/ports.txt"
+      b=$(cat "$work/wall.txt")
       printf '%-8s %6s %6s  xenpt takes %.2f of the baseline'"'"'s wall time\n' ratio "$hosts" "$lat" \
         "$(echo "$x / $b" | bc -l)"
     fi
   done
-done 2>&1 | grep -v '^[0-9.]*$'
+done
 stop_server
 
 if [ "$planner_hosts" -gt 0 ]; then

@@ -16,6 +16,7 @@ import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.io.IoAcceptor;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
@@ -37,6 +38,8 @@ final class FleetEndpoint {
         Server sshd = (Server) ServerBuilder.builder().factory(Server::new).build();
         sshd.setHost(SimulatedFleet.LOOPBACK);
         sshd.setKeyPairProvider(hostKeys);
+        // Small request/answer packets: without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms stalls.
+        CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setPublickeyAuthenticator((user, key, session) -> {

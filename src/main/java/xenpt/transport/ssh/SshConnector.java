@@ -41,6 +41,7 @@ public final class SshConnector {
         SSHClient ssh = new SSHClient(Config.SHARED);
         HostKeyCheck check = new HostKeyCheck(target, options.acceptNewHostKeys());
         ssh.addHostKeyVerifier(check);
+        ssh.setSocketFactory(NoDelaySockets.INSTANCE);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         ssh.setConnectTimeout(timeoutMs);
         ssh.getTransport().setTimeoutMs(timeoutMs);
