@@ -8,11 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import xenpt.sim.SimulatedFleet;
 import xenpt.sim.SimulatedHost;
 
 /**
- * {@code xenpt sim}: the built-in simulated hosts. {@code serve} runs one scenario host until the process is stopped
- * (a {@code --hosts N} form serving many hosts is planned; it will live beside this one as its own option set).
+ * {@code xenpt sim}: the built-in simulated hosts. {@code serve} runs one scenario host, or with {@code --hosts N} a
+ * fleet of N hosts derived from the scenario ({@link SimulatedFleet}), until the process is stopped.
  */
 @Command(name = "sim", description = "Simulated XenServer / XCP-ng hosts on loopback.",
         subcommands = {SimCommand.Serve.class})
@@ -26,7 +27,9 @@ final class SimCommand implements Runnable {
         new picocli.CommandLine(this).usage(main.out);
     }
 
-    @Command(name = "serve", description = "Serve one simulated host over SSH on 127.0.0.1 until stopped.")
+    @Command(name = "serve", description = {"Serve one simulated host over SSH on 127.0.0.1 until stopped.",
+        "With --hosts N: N hosts derived from the scenario, each on its own port, and in --out DIR a desired state,",
+        "known_hosts and client key for them. Stops on SIGTERM, or when stdin (a pipe) closes."})
     static final class Serve implements Callable<Integer> {
 
         @ParentCommand
@@ -42,9 +45,23 @@ final class SimCommand implements Runnable {
         @Option(names = "--reboot-delay", paramLabel = "MS", description = "How long a reboot keeps the host away.")
         Long rebootDelayMs;
 
+        @Option(names = "--hosts", paramLabel = "N", description = "Serve N hosts host-0001… (needs --out).")
+        Integer hosts;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "With --hosts: the hosts' state and the files for clients.")
+        Path out;
+
+        @Option(names = "--latency", paramLabel = "MS", description = "With --hosts: every command waits MS first.")
+        long latencyMs;
+
+        @Option(names = "--max-sessions", paramLabel = "N",
+                description = "With --hosts: channels one connection may open at once, like OpenSSH's MaxSessions (default: no limit).")
+        int maxSessions;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             Main main = sim.main;
+            if (hosts != null || out != null) return serveFleet(main);
             String name = Path.of(scenario).getFileName().toString().replaceFirst("\\.ya?ml$", "");
             Path dir = state != null ? state : SimulatedHost.stateDir(main.env, name);
             SimulatedHost host = SimulatedHost.start(scenario, dir);
@@ -62,6 +79,32 @@ final class SimCommand implements Runnable {
             main.out.println("state:       " + host.stateDirectory());
             main.out.println("connect:     ssh -i " + host.clientKeyFile() + " -p " + host.port() + " root@"
                     + host.address());
+            main.out.flush();
+            stopped.await();
+            return ExitCode.OK;
+        }
+
+        private Integer serveFleet(Main main) throws IOException, InterruptedException {
+            if (hosts == null || out == null || hosts < 1 || latencyMs < 0 || maxSessions < 0) {
+                main.err.println("xenpt: sim serve: --hosts N (N >= 1) and --out DIR go together; --latency is >= 0");
+                return ExitCode.ERROR;
+            }
+            long start = System.nanoTime();
+            SimulatedFleet fleet = SimulatedFleet.start(scenario, hosts, out, latencyMs, maxSessions);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runnable stop = () -> {
+                fleet.close();
+                stopped.countDown();
+            };
+            Runtime.getRuntime().addShutdownHook(new Thread(stop));
+            StdinWatch.onClose(stop);
+            main.out.println("desired state: " + fleet.desiredState());
+            main.out.println("known hosts:   " + fleet.knownHosts());
+            main.out.println("client key:    " + fleet.clientKey());
+            main.out.println("host key:      " + fleet.hostKeyFingerprint());
+            main.out.println("ready: " + fleet.size() + " hosts on 127.0.0.1 ports " + fleet.port(0) + "…"
+                    + fleet.port(fleet.size() - 1) + " (scenario " + scenario + ", latency " + latencyMs + " ms) in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
             main.out.flush();
             stopped.await();
             return ExitCode.OK;

@@ -56,7 +56,8 @@ final class SshEndpoint {
         return sshd;
     }
 
-    private static SftpEventListener faultListener(HostContext ctx) {
+    /** The SFTP side of injected faults ({@code sftp-write}, {@code sftp-rename}) and a full boot disk. */
+    static SftpEventListener faultListener(HostContext ctx) {
         return new SftpEventListener() {
             @Override
             public void writing(ServerSession session, String remoteHandle, FileHandle local, long offset,

@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,23 +35,53 @@ final class KnownHosts {
         }
     }
 
+    /** A loaded file and the version of it that was read: reused while size and modification time stay the same. */
+    private record Cached(FileTime modified, long size, KnownHosts known) {}
+
+    /** One fleet shares one known_hosts file: each connection checking it must not parse it again. */
+    private static final Map<Path, Cached> CACHE = new ConcurrentHashMap<>();
+
     private final Path file;
-    private final List<Entry> entries;
+    /** Entries whose patterns are plain host tokens, by lower-cased token; the rest are matched one by one. */
+    private final Map<String, List<Entry>> plain = new HashMap<>();
+    private final List<Entry> patterned = new ArrayList<>();
 
     private KnownHosts(Path file, List<Entry> entries) {
         this.file = file;
-        this.entries = List.copyOf(entries);
+        for (Entry e : entries) {
+            if (e.patterns().startsWith("|") || e.patterns().matches(".*[*?!].*")) {
+                patterned.add(e);
+                continue;
+            }
+            for (String p : e.patterns().split(",")) {
+                plain.computeIfAbsent(p.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(e);
+            }
+        }
     }
 
-    /** Loads {@code file}; an absent file is empty. */
+    /** Loads {@code file}; an absent file is empty. A file unchanged since the last load is not read again. */
     static KnownHosts load(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(key, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            CACHE.remove(key);
+            return new KnownHosts(file, List.of());
+        }
+        Cached c = CACHE.get(key);
+        if (c != null && c.modified().equals(attrs.lastModifiedTime()) && c.size() == attrs.size()) return c.known();
+        KnownHosts known = parse(file);
+        CACHE.put(key, new Cached(attrs.lastModifiedTime(), attrs.size(), known));
+        return known;
+    }
+
+    private static KnownHosts parse(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                Entry e = parseLine(lines.get(i), i + 1);
-                if (e != null) entries.add(e);
-            }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            Entry e = parseLine(lines.get(i), i + 1);
+            if (e != null) entries.add(e);
         }
         return new KnownHosts(file, entries);
     }
@@ -79,9 +115,14 @@ final class KnownHosts {
         return port == 22 ? host : "[" + host + "]:" + port;
     }
 
-    /** Entries whose host patterns match {@code token}. */
+    /** Entries whose host patterns match {@code token}, in file order. */
     List<Entry> matching(String token) {
-        return entries.stream().filter(e -> matches(e.patterns(), token)).toList();
+        List<Entry> out = new ArrayList<>(plain.getOrDefault(token.toLowerCase(java.util.Locale.ROOT), List.of()));
+        for (Entry e : patterned) {
+            if (matches(e.patterns(), token)) out.add(e);
+        }
+        if (!patterned.isEmpty()) out.sort(java.util.Comparator.comparingInt(Entry::line));
+        return List.copyOf(out);
     }
 
     static boolean matches(String patterns, String token) {

@@ -26,20 +26,27 @@ public final class SshConnector {
 
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
+    /**
+     * One algorithm configuration for every connection: building a {@link DefaultConfig} probes every cipher's
+     * availability, which costs more than a loopback handshake. It only holds factories, so sharing it is safe.
+     */
+    private static final class Config {
+        static final DefaultConfig SHARED = new DefaultConfig();
+    }
+
     private SshConnector() {}
 
     /** Connects, verifies the host key, authenticates. @throws TransportException naming host, endpoint and cause */
     public static HostSession connect(SshTarget target, SshOptions options) throws TransportException {
-        SSHClient ssh = new SSHClient(new DefaultConfig());
+        SSHClient ssh = new SSHClient(Config.SHARED);
         HostKeyCheck check = new HostKeyCheck(target, options.acceptNewHostKeys());
         ssh.addHostKeyVerifier(check);
+        ssh.setSocketFactory(NoDelaySockets.INSTANCE);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         ssh.setConnectTimeout(timeoutMs);
         ssh.getTransport().setTimeoutMs(timeoutMs);
         try {
             ssh.connect(target.host(), target.port());
-            // Each read is a small request and a small answer: Nagle plus delayed ACKs would add ~40 ms to each.
-            ssh.getSocket().setTcpNoDelay(true);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ssh);
             String reason = check.refusal().orElseGet(() -> Failures.reason(e));

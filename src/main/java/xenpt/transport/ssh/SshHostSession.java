@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
@@ -23,14 +23,15 @@ import xenpt.transport.TransportException;
 
 /**
  * One sshj connection. Each {@link #run} opens its own session channel, so callers on several threads run
- * commands at once; at most {@code maxChannels} are open together (servers cap sessions per connection). Files go
+ * commands at once; at most {@code maxChannels} are open together, fewer once the server shows its own limit
+ * ({@link ChannelGate}). Files go
  * through one SFTP subsystem opened on first use and reused; its operations are serialised.
  */
 final class SshHostSession implements HostSession {
 
     private final String name;
     private final SSHClient ssh;
-    private final Semaphore channels;
+    private final ChannelGate channels;
     private final long timeoutMs;
     private final ReentrantLock sftpLock = new ReentrantLock();
     private SFTPClient sftp;
@@ -45,7 +46,7 @@ final class SshHostSession implements HostSession {
         this.hostKeyFingerprint = hostKeyFingerprint;
         this.name = name;
         this.ssh = ssh;
-        this.channels = new Semaphore(options.maxChannels(), true);
+        this.channels = new ChannelGate(options.maxChannels());
         this.timeoutMs = options.commandTimeout().toMillis();
     }
 
@@ -63,11 +64,14 @@ final class SshHostSession implements HostSession {
     public CommandResult run(Command command) throws TransportException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         try {
-            if (!channels.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) throw new TimeoutException();
-            try {
-                return exec(command, deadline);
-            } finally {
-                channels.release();
+            while (true) {
+                channels.acquire(deadline);
+                try {
+                    Session session = openChannel();
+                    if (session != null) return exec(session, command, deadline);
+                } finally {
+                    channels.release();
+                }
             }
         } catch (TimeoutException e) {
             throw failure(command, "timed out after " + timeoutMs / 1000 + " s", e);
@@ -79,9 +83,19 @@ final class SshHostSession implements HostSession {
         }
     }
 
-    private CommandResult exec(Command command, long deadline)
+    /** A new session channel, or null when the server refused it at its channel limit (then try again). */
+    private Session openChannel() throws IOException {
+        try {
+            return ssh.startSession();
+        } catch (OpenFailException e) {
+            if (channels.refusedAtLimit()) return null;
+            throw e;
+        }
+    }
+
+    private CommandResult exec(Session channel, Command command, long deadline)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        try (Session session = ssh.startSession()) {
+        try (Session session = channel) {
             Session.Command running = session.exec(command.toShell());
             // Both streams share the channel window: read them together or a full stderr stalls stdout.
             CompletableFuture<byte[]> out = readAsync(running.getInputStream());

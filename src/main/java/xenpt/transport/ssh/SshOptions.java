@@ -10,14 +10,16 @@ import java.util.Objects;
  * @param connectTimeout     TCP connect and key exchange
  * @param commandTimeout     one command or file transfer, from channel open to exit status
  * @param acceptNewHostKeys  trust and record the key of a host absent from known_hosts (never a changed key)
- * @param maxChannels        session channels open at once on one connection; OpenSSH's sshd refuses more than
- *                           {@code MaxSessions} (default 10), and SFTP holds one more
+ * @param maxChannels        session channels open at once on one connection, at most: a whole round of reads fits,
+ *                           so it costs one round trip. A server with a lower limit (OpenSSH's {@code MaxSessions},
+ *                           default 10, SFTP included) refuses the channels above it; the connection then keeps
+ *                           to that limit (see {@code ChannelGate})
  * @param env                the environment, for {@code ssh.passwordEnv} and {@code ~}
  */
 public record SshOptions(
         Duration connectTimeout, Duration commandTimeout, boolean acceptNewHostKeys, int maxChannels, Map<String, String> env) {
 
-    public static final int DEFAULT_MAX_CHANNELS = 8;
+    public static final int DEFAULT_MAX_CHANNELS = 32;
 
     public SshOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");

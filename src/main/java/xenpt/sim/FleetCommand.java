@@ -1,0 +1,83 @@
+package xenpt.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * One exec request to a {@link FleetHost}: waits the fleet's latency (a distant host), runs the line through the
+ * host's {@link Shell} on a virtual thread, writes stdout, stderr and the exit status. A dropped connection closes
+ * the session without an answer; a reboot answers first, then takes the host down.
+ */
+final class FleetCommand implements Command {
+
+    private final String line;
+    private final Shell shell;
+    private final long latencyMs;
+    private final Runnable reboot;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exit;
+
+    FleetCommand(String line, Shell shell, long latencyMs, Runnable reboot) {
+        this.line = line;
+        this.shell = shell;
+        this.latencyMs = latencyMs;
+        this.reboot = reboot;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {}
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) {
+        Thread.ofVirtual().name("xenpt-sim-exec").start(() -> run(channel));
+    }
+
+    private void run(ChannelSession channel) {
+        try {
+            if (latencyMs > 0) Thread.sleep(latencyMs);
+        } catch (InterruptedException e) {
+            channel.getSession().close(true);
+            return;
+        }
+        Outcome o = shell.execute(line);
+        if (o.effect() == Outcome.Effect.DROP) {
+            channel.getSession().close(true);
+            return;
+        }
+        try {
+            out.write(o.out().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            err.write(o.err().getBytes(StandardCharsets.UTF_8));
+            err.flush();
+            exit.onExit(o.exit());
+        } catch (IOException e) {
+            channel.getSession().close(true);
+        }
+        if (o.effect() == Outcome.Effect.REBOOT) reboot.run();
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {}
+}
