@@ -46,6 +46,9 @@ final class ApplyCommand implements Callable<Integer> {
             description = "A plan saved with 'plan --out'; without it, plan now and ask for confirmation.")
     Path planFile;
 
+    @Mixin
+    ShardOption shard;
+
     @Option(names = "--auto-approve", description = "Apply without asking (needed when standard input is not a terminal).")
     boolean autoApprove;
 
@@ -68,6 +71,10 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Optional<DesiredState> state = Fleet.load(main, desired);
         if (state.isEmpty()) return ExitCode.ERROR;
+        if (planFile != null && shard.shard().isPresent()) {
+            main.err.println("xenpt: a saved plan is applied whole; use --shard when making it (plan --shard K/N --out FILE)");
+            return ExitCode.ERROR;
+        }
         Optional<Plan> plan = planFile == null ? planNow(state.get()) : ApplySavedPlan.load(main, planFile, targets, state.get());
         if (plan.isEmpty()) return ExitCode.ERROR;
         if (!plan.get().hasChanges()) {
@@ -86,7 +93,8 @@ final class ApplyCommand implements Callable<Integer> {
     private Optional<Plan> planNow(DesiredState state) {
         Optional<PlanOptions> options = Fleet.targets(main, state, targets);
         if (options.isEmpty()) return Optional.empty();
-        Plan plan = Planner.plan(state, Fleet.observe(main, Fleet.selected(state, options.get())), options.get());
+        DesiredState part = shard.apply(main, state);
+        Plan plan = Planner.plan(part, Fleet.observe(main, Fleet.selected(part, options.get())), options.get());
         show(main, plan);
         if (plan.failed()) {
             main.err.println("xenpt: the plan failed; nothing was applied");
