@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import xenpt.observed.CannedHost;
 import xenpt.transport.ssh.TestSshServer;
 
-class InspectCommandTest {
+class InspectCommandIT {
 
     @TempDir
     Path home;

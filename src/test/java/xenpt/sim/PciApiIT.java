@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PciApiTest {
+class PciApiIT {
 
     @TempDir
     Path dir;
@@ -29,7 +29,7 @@ class PciApiTest {
                         .isEqualTo("xen-pciback.hide=(0000:0b:00.0)\n");
                 ssh.run("reboot");
             }
-            try (SshTestClient back = RebootAndStateTest.waitForSsh(host)) {
+            try (SshTestClient back = RebootAndStateIT.waitForSsh(host)) {
                 assertThat(back.run("xe pci-get-dom0-access-status uuid=" + gpu).out()).isEqualTo("disabled\n");
                 assertThat(back.run("xe pci-enable-dom0-access uuid=" + gpu).out()).isEqualTo("enable_on_reboot\n");
                 assertThat(back.run("/opt/xensource/libexec/xen-cmdline --get-dom0 xen-pciback.hide").out())

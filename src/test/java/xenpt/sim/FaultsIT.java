@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FaultsTest {
+class FaultsIT {
 
     static final String WIN = "22eb15fb-169c-ec9b-0ad4-231dc7210376";
     static final String TOOL = "/opt/xensource/libexec/xen-cmdline";

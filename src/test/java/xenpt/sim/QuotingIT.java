@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xenpt.transport.Command;
 
-class QuotingTest {
+class QuotingIT {
 
     static final String EVIL_UUID = "9f4d2c1b-8e7a-4b6c-5d3e-2f1a0b9c8d7e";
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class XeFormattingTest {
+class XeFormattingIT {
 
     static final String WIN = "22eb15fb-169c-ec9b-0ad4-231dc7210376";
     static final String XOA = "5bd4e662-5b08-bd5b-896f-bc39c1f4248c";

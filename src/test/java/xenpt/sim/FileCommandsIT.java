@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileCommandsTest {
+class FileCommandsIT {
 
     @TempDir
     static Path dir;

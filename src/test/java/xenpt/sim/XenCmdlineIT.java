@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class XenCmdlineTest {
+class XenCmdlineIT {
 
     static final String TOOL = "/opt/xensource/libexec/xen-cmdline";
 

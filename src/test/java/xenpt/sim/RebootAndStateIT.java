@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RebootAndStateTest {
+class RebootAndStateIT {
 
     static final String WIN = "22eb15fb-169c-ec9b-0ad4-231dc7210376";
     static final String GPU_VM = "7697924b-a101-0a70-d775-5070cc8aa09b";

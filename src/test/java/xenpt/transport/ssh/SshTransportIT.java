@@ -26,7 +26,7 @@ import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
-class SshTransportTest {
+class SshTransportIT {
 
     @TempDir
     Path tmp;

@@ -28,7 +28,7 @@ import xenpt.transport.ssh.SshTarget;
 import xenpt.transport.ssh.TestSshServer;
 import xenpt.transport.ssh.TestSshServer.Reply;
 
-class ObserverTest {
+class ObserverIT {
 
     @TempDir
     Path tmp;
