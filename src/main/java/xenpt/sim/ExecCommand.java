@@ -10,9 +10,10 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * One SSH {@code exec} request: runs the line through the host's {@link Shell} on a virtual thread, writes stdout and
- * stderr, then the exit status. A dropped connection closes the session without an answer; a reboot answers first,
- * then takes the host down.
+ * One SSH {@code exec} request, for a single simulated host or a host of a fleet: waits the host's network latency (a
+ * distant host), runs the line through the host's {@link Shell} on a virtual thread, writes stdout and stderr, then
+ * the exit status. A dropped connection closes the session without an answer; a reboot answers first, then takes the
+ * host down.
  */
 final class ExecCommand implements Command {
 
@@ -25,15 +26,17 @@ final class ExecCommand implements Command {
     private final Shell shell;
     private final Rebooter rebooter;
     private final Traffic traffic;
+    private final long latencyMs;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
 
-    ExecCommand(String line, Shell shell, Rebooter rebooter, Traffic traffic) {
+    ExecCommand(String line, Shell shell, Rebooter rebooter, Traffic traffic, long latencyMs) {
         this.line = line;
         this.shell = shell;
         this.rebooter = rebooter;
         this.traffic = traffic;
+        this.latencyMs = latencyMs;
     }
 
     @Override
@@ -60,6 +63,12 @@ final class ExecCommand implements Command {
     }
 
     private void run(ChannelSession channel) {
+        try {
+            if (latencyMs > 0) Thread.sleep(latencyMs);
+        } catch (InterruptedException e) {
+            channel.getSession().close(true);
+            return;
+        }
         traffic.commandStarted();
         Outcome o;
         try {

@@ -24,6 +24,7 @@ final class FleetHost {
     private final VirtualFileSystemFactory files;
     private final SftpEventListener sftpFaults;
     private final long latencyMs;
+    private final Traffic traffic = new Traffic();
     private volatile FleetEndpoint.Server server;
     private volatile int port;
     private volatile long rebootDelayMs;
@@ -80,7 +81,7 @@ final class FleetHost {
 
     /** An exec request: the line goes to this host's shell after the fleet's latency, on a virtual thread. */
     Command command(String line) {
-        return new FleetCommand(line, shell, latencyMs, this::reboot);
+        return new ExecCommand(line, shell, this::reboot, traffic, latencyMs);
     }
 
     synchronized void reboot() {

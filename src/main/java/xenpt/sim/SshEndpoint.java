@@ -48,7 +48,7 @@ final class SshEndpoint {
             }
         });
         Shell shell = new Shell(ctx);
-        sshd.setCommandFactory((channel, line) -> new ExecCommand(line, shell, rebooter, traffic));
+        sshd.setCommandFactory((channel, line) -> new ExecCommand(line, shell, rebooter, traffic, 0));
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(faultListener(ctx));
         sshd.setSubsystemFactories(List.of(sftp));
