@@ -55,17 +55,17 @@ final class HostApply {
     HostResult run(HostConnector connector) {
         HostLock lock = new HostLock(spec.name(), owner(), options.lockTimeout(), options.pollInterval());
         try (Link link = new Link(connector)) {
-            if (!step("lock", Optional.empty(), () -> {
-                lock.acquire(link.session());
-                return "";
-            })) {
-                skipFrom(0);
-            } else {
-                try {
+            try {
+                if (step("lock", Optional.empty(), () -> {
+                    lock.acquire(link.session());
+                    return "";
+                })) {
                     applyChanges(link, lock);
-                } finally {
-                    finish(link, lock);
+                } else {
+                    skipFrom(0);
                 }
+            } finally {
+                finish(link, lock); // also after a failed lock step: the mkdir may have been done before it failed
             }
         }
         return new HostResult(spec.name(), hostPlan.address(), steps);

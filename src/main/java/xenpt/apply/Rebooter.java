@@ -67,8 +67,9 @@ final class Rebooter {
         } finally {
             reboots.release();
         }
-        verifyPciback(observe.now());
+        // The lock first: a reboot clears /var/lock (tmpfs); if the check below fails, the release must find this lock.
         lock.reassert(link.session());
+        verifyPciback(observe.now());
         return restartVms ? startAgain(running, vms) : leftHalted(running, vms);
     }
 

@@ -83,6 +83,18 @@ class ApplySafetyIT {
     }
 
     @Test
+    void aLockWhoseOwnerFileCouldNotBeWrittenIsStillReleased() throws Exception {
+        f.sim().faults().dropAt("^sftp-write /var/lock/xenpt\\.lock/owner", 1);
+        assertThat(f.run("apply", "-f", give.toString(), "--auto-approve")).isEqualTo(1);
+        assertThat(f.out()).contains("FAILED  lock", "skipped assign wintermute/Windows Server 2012 R2", "done    unlock");
+        assertThat(f.lockHeld()).isFalse();
+        assertThat(f.pci(WINDOWS)).isEmpty();
+
+        assertThat(f.run("apply", "-f", give.toString(), "--auto-approve", "--lock-timeout", "0")).as(f.output()).isZero();
+        assertThat(f.pci(WINDOWS)).contains("0/0000:01:03.0");
+    }
+
+    @Test
     void twoAppliesAtOnceOnOneHostMakeTheChangeOnce() throws Exception {
         Callable<Integer> apply = () -> {
             ApplyFixture other = new ApplyFixture(tmp);
