@@ -130,8 +130,21 @@ final class HostApply {
         }
     }
 
-    /** Journal and unlock, also after a failure; the lock may need a new connection when the old one dropped. */
+    /**
+     * Journal and unlock, also after a failure or an interruption; the lock may need a new connection when the old
+     * one dropped. An interrupted thread cannot talk SSH (sshj gives up at once), so the interruption waits until the
+     * lock is released and is then restored.
+     */
     private void finish(Link link, HostLock lock) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            journalAndUnlock(link, lock);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private void journalAndUnlock(Link link, HostLock lock) {
         if (!lock.held()) return;
         Journal.Entry entry = journalEntry();
         step("journal", Optional.empty(), () -> link.retrying(s -> {
@@ -173,7 +186,9 @@ final class HostApply {
             Thread.currentThread().interrupt();
             fail(name, change, spec.name() + ": " + name + " interrupted");
         } catch (Exception e) {
-            fail(name, change, message(name, e));
+            // sshj reports an interrupted wait as a failed connection; say what happened
+            fail(name, change, Thread.currentThread().isInterrupted() ? spec.name() + ": " + name + " interrupted"
+                    : message(name, e));
         }
         return false;
     }

@@ -95,6 +95,30 @@ class ApplySafetyIT {
     }
 
     @Test
+    void anApplyInterruptedBetweenStepsStillWritesItsJournalAndReleasesTheLock() throws Exception {
+        // The host's thread is interrupted (as when the apply is being stopped) just after the assign step.
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(new java.io.StringWriter()) {
+            @Override
+            public void println(String line) {
+                if (line.startsWith("wintermute: assign ") && line.contains(": done")) Thread.currentThread().interrupt();
+                super.println(line);
+            }
+        };
+        int code = Main.run(Main.Input.none(), new java.io.PrintWriter(out), err, f.env,
+                new String[] {"apply", "-f", give.toString(), "--auto-approve"});
+
+        assertThat(code).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("done    assign wintermute/Windows Server 2012 R2", "FAILED  pin wintermute/",
+                "wintermute: pin wintermute/Windows Server 2012 R2 interrupted", "done    journal", "done    unlock");
+        assertThat(f.lockHeld()).isFalse();
+        JSONObject failed = new JSONObject(f.journal().get(0));
+        assertThat(failed.getString("result")).isEqualTo("failed");
+        assertThat(failed.getJSONArray("changes").length()).isEqualTo(1);
+        assertThat(f.pci(WINDOWS)).contains("0/0000:01:03.0");
+    }
+
+    @Test
     void twoAppliesAtOnceOnOneHostMakeTheChangeOnce() throws Exception {
         Callable<Integer> apply = () -> {
             ApplyFixture other = new ApplyFixture(tmp);
