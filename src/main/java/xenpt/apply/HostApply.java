@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import xenpt.desired.HostSpec;
 import xenpt.desired.Policy;
@@ -36,13 +35,13 @@ final class HostApply {
     private final HostPlan hostPlan;
     private final HostSpec spec;
     private final ApplyOptions options;
-    private final Semaphore reboots;
+    private final RebootSlot reboots;
     private final Consumer<String> progress;
     private final List<Step> steps = new ArrayList<>();
     private final List<Change> made = new ArrayList<>();
     private final Set<String> startedAfterReboot = new TreeSet<>();
 
-    HostApply(Plan plan, HostPlan hostPlan, HostSpec spec, ApplyOptions options, Semaphore reboots,
+    HostApply(Plan plan, HostPlan hostPlan, HostSpec spec, ApplyOptions options, RebootSlot reboots,
             Consumer<String> progress) {
         this.plan = plan;
         this.hostPlan = hostPlan;

@@ -193,6 +193,24 @@ class ApplySafetyIT {
     }
 
     @Test
+    void afterAHostThatDoesNotComeBackFromItsRebootNoOtherHostIsRebooted() throws Exception {
+        // Both hosts would never come back; whichever reboots first is lost, and the other must not follow it.
+        f.sim().faults().rebootNeverReturns(true);
+        try (xenpt.sim.SimulatedHost xs65 = xenpt.sim.SimulatedHost.start("xs65", tmp.resolve("sim/xs65"))) {
+            xs65.faults().rebootNeverReturns(true);
+        }
+        Path both = f.desired("version: 1\ndefaults:\n  policy:\n    reboot: auto\nhosts:\n"
+                + "  wintermute:\n    address: sim:wintermute\n    hide: [01:03.0, 0e:00.0]\n"
+                + "  xs65:\n    address: sim:xs65\n    hide: [0e:00.0, 0e:00.1]\n");
+        assertThat(f.run("apply", "-f", both.toString(), "--auto-approve", "--reboot-timeout", "1s",
+                "--poll-interval", "100ms")).isEqualTo(1);
+
+        String out = f.out();
+        assertThat(out.split("did not come back within 1s after the reboot", -1)).as(out).hasSize(2);
+        assertThat(out).containsPattern("not rebooted: (wintermute|xs65) did not come back from its reboot in this apply");
+    }
+
+    @Test
     void withoutATerminalApplyRefusesUnlessAutoApproved() throws Exception {
         assertThat(f.run("apply", "-f", give.toString())).isEqualTo(1);
         assertThat(f.err()).contains("standard input is not a terminal; pass --auto-approve");
