@@ -15,7 +15,8 @@ import xenpt.transport.TransportException;
 
 /**
  * Replaces a boot file on a host so that it is whole at every moment (SPEC §5 step 3): a timestamped backup beside it
- * ({@code <file>.xenpt-<yyyyMMdd'T'HHmmss'Z'>}, UTC), the new content written to {@code <dir>/.<name>.xenpt-tmp} over
+ * ({@code <file>.xenpt-<yyyyMMdd'T'HHmmss'Z'>}, UTC; {@code .1}, {@code .2}, … appended when that name is taken, so no
+ * backup is ever overwritten), the new content written to {@code <dir>/.<name>.xenpt-tmp} over
  * SFTP (mode 0644), renamed over the original with {@code mv} (one rename(2), atomic), then read back with
  * {@code cat} and compared byte for byte. An interruption before the rename leaves the original, after it the new
  * content; a temporary file left by a lost connection is overwritten by the next run.
@@ -83,12 +84,25 @@ final class BootFileWriter {
     }
 
     private void backup(String path) throws ApplyException, TransportException {
-        String backup = path + ".xenpt-" + STAMP.format(clock.instant());
+        String backup = freeBackupName(path + ".xenpt-" + STAMP.format(clock.instant()));
         CommandResult cp = session.run(Command.of("cp", "-p", path, backup));
         if (!cp.ok()) {
             session.run(Command.of("rm", "-f", backup)); // a failed cp may leave a truncated copy behind
             throw Remote.failed(session, "backup of " + path + " (cp)", cp);
         }
+    }
+
+    /**
+     * {@code base}, or {@code base.1}, {@code base.2}, … when taken: a second edit in the same second must not
+     * overwrite the backup of the first, which may be the only copy of the file from before xenpt.
+     */
+    private String freeBackupName(String base) throws ApplyException, TransportException {
+        String name = base;
+        for (int n = 1; session.run(Command.of("test", "-e", name)).ok(); n++) {
+            if (n > 99) throw new ApplyException(session.host() + ": no free backup name beside " + base + " (tried .1 to .99)");
+            name = base + "." + n;
+        }
+        return name;
     }
 
     private void verify(String path, byte[] written) throws ApplyException, TransportException {

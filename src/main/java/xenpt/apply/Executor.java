@@ -16,7 +16,7 @@ import xenpt.plan.Plan;
 
 /**
  * Applies a plan: every host with changes at once (at most {@code parallelism} together), one host rebooting at a
- * time. A host that fails stops there and is reported; the others go on. Hosts without changes are not contacted.
+ * time (none after a host that did not come back). A host that fails stops there and is reported; the others go on. Hosts without changes are not contacted.
  */
 public final class Executor {
 
@@ -48,7 +48,7 @@ public final class Executor {
     public ApplyReport apply(Plan plan, DesiredState desired) {
         if (plan.failed()) throw new IllegalArgumentException("a failed plan is never applied");
         Semaphore slots = new Semaphore(options.parallelism());
-        Semaphore reboots = new Semaphore(1);
+        RebootSlot reboots = new RebootSlot();
         List<HostResult> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<HostResult>> pending = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class Executor {
         return new ApplyReport(plan.planId(), results);
     }
 
-    private HostResult one(Plan plan, HostPlan h, Optional<HostSpec> spec, Semaphore slots, Semaphore reboots) {
+    private HostResult one(Plan plan, HostPlan h, Optional<HostSpec> spec, Semaphore slots, RebootSlot reboots) {
         if (h.changes().isEmpty()) return new HostResult(h.name(), h.address(), List.of());
         if (spec.isEmpty()) {
             return failed(h, h.name() + ": the desired state has no host '" + h.name()

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import xenpt.desired.HostSpec;
 import xenpt.desired.Policy;
@@ -36,13 +35,13 @@ final class HostApply {
     private final HostPlan hostPlan;
     private final HostSpec spec;
     private final ApplyOptions options;
-    private final Semaphore reboots;
+    private final RebootSlot reboots;
     private final Consumer<String> progress;
     private final List<Step> steps = new ArrayList<>();
     private final List<Change> made = new ArrayList<>();
     private final Set<String> startedAfterReboot = new TreeSet<>();
 
-    HostApply(Plan plan, HostPlan hostPlan, HostSpec spec, ApplyOptions options, Semaphore reboots,
+    HostApply(Plan plan, HostPlan hostPlan, HostSpec spec, ApplyOptions options, RebootSlot reboots,
             Consumer<String> progress) {
         this.plan = plan;
         this.hostPlan = hostPlan;
@@ -55,17 +54,17 @@ final class HostApply {
     HostResult run(HostConnector connector) {
         HostLock lock = new HostLock(spec.name(), owner(), options.lockTimeout(), options.pollInterval());
         try (Link link = new Link(connector)) {
-            if (!step("lock", Optional.empty(), () -> {
-                lock.acquire(link.session());
-                return "";
-            })) {
-                skipFrom(0);
-            } else {
-                try {
+            try {
+                if (step("lock", Optional.empty(), () -> {
+                    lock.acquire(link.session());
+                    return "";
+                })) {
                     applyChanges(link, lock);
-                } finally {
-                    finish(link, lock);
+                } else {
+                    skipFrom(0);
                 }
+            } finally {
+                finish(link, lock); // also after a failed lock step: the mkdir may have been done before it failed
             }
         }
         return new HostResult(spec.name(), hostPlan.address(), steps);
@@ -130,8 +129,21 @@ final class HostApply {
         }
     }
 
-    /** Journal and unlock, also after a failure; the lock may need a new connection when the old one dropped. */
+    /**
+     * Journal and unlock, also after a failure or an interruption; the lock may need a new connection when the old
+     * one dropped. An interrupted thread cannot talk SSH (sshj gives up at once), so the interruption waits until the
+     * lock is released and is then restored.
+     */
     private void finish(Link link, HostLock lock) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            journalAndUnlock(link, lock);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private void journalAndUnlock(Link link, HostLock lock) {
         if (!lock.held()) return;
         Journal.Entry entry = journalEntry();
         step("journal", Optional.empty(), () -> link.retrying(s -> {
@@ -173,7 +185,9 @@ final class HostApply {
             Thread.currentThread().interrupt();
             fail(name, change, spec.name() + ": " + name + " interrupted");
         } catch (Exception e) {
-            fail(name, change, message(name, e));
+            // sshj reports an interrupted wait as a failed connection; say what happened
+            fail(name, change, Thread.currentThread().isInterrupted() ? spec.name() + ": " + name + " interrupted"
+                    : message(name, e));
         }
         return false;
     }

@@ -59,9 +59,25 @@ final class HostLock {
         }
     }
 
-    /** Removes the owner file and the directory; only when this apply holds the lock. */
+    /**
+     * Removes the owner file and the directory; only when this apply holds the lock. A lock that another apply holds
+     * now (a reboot cleared {@code /var/lock} and it took the lock) is left alone; a lock that is gone is released.
+     * Without an owner file the directory is this apply's (taken, but the owner file was not written).
+     */
     void release(HostSession s) throws ApplyException, TransportException {
         if (!held) return;
+        CommandResult owner = s.run(Command.of("cat", OWNER_FILE));
+        if (owner.ok()) {
+            var other = LockOwner.parse(owner.stdout()).filter(o -> !o.equals(me));
+            if (other.isPresent()) {
+                held = false;
+                throw new ApplyException(host + ": the host lock " + DIR + " is now held by " + other.get().describe()
+                        + "; left as it is");
+            }
+        } else if (!s.run(Command.of("test", "-d", DIR)).ok()) {
+            held = false;
+            return;
+        }
         CommandResult rm = s.run(Command.of("rm", "-f", OWNER_FILE));
         if (!rm.ok()) throw Remote.failed(s, "rm", rm);
         Remote.must(s, Command.of("rmdir", DIR), "rmdir");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import xenpt.desired.PciAddress;
 import xenpt.observed.HideList;
@@ -22,7 +21,7 @@ import xenpt.transport.TransportException;
  * The reboot step: shut down (never migrate) the running VMs with passthrough, reboot, wait until the host answers
  * with a new boot id and xe works, check that the running kernel has the boot hide list and pciback bound its
  * devices, keep the lock, and with {@code vmRestart: auto} start again the VMs that ran before. One host of an apply
- * reboots at a time ({@code reboots}), so a fleet never loses more than one host at once.
+ * reboots at a time ({@link RebootSlot}), so a fleet never loses more than one host at once.
  */
 final class Rebooter {
 
@@ -37,10 +36,10 @@ final class Rebooter {
     private final String host;
     private final Link link;
     private final ApplyOptions options;
-    private final Semaphore reboots;
+    private final RebootSlot reboots;
     private final Consumer<String> progress;
 
-    Rebooter(String host, Link link, ApplyOptions options, Semaphore reboots, Consumer<String> progress) {
+    Rebooter(String host, Link link, ApplyOptions options, RebootSlot reboots, Consumer<String> progress) {
         this.host = host;
         this.link = link;
         this.options = options;
@@ -53,22 +52,23 @@ final class Rebooter {
         List<VmRecord> running = before.vms().stream()
                 .filter(v -> v.powerState() == PowerState.RUNNING && v.residentOn().equals(before.info().hostUuid()))
                 .toList();
-        if (!reboots.tryAcquire()) {
-            progress.accept(host + ": waiting for another host to finish rebooting");
-            reboots.acquire();
-        }
+        reboots.enter(host, progress);
+        boolean back = true;
         try {
             for (VmRecord vm : running) {
                 if (vm.pciRaw().filter(p -> !p.isBlank()).isPresent()) vms.shutdown(vm.uuid());
             }
             progress.accept(host + ": rebooting");
-            sendReboot();
+            sendReboot(); // throws only when the host refused the reboot: then it is not going down
+            back = false;
             waitForNewBoot(before.runtime().bootId());
+            back = true;
         } finally {
-            reboots.release();
+            reboots.leave(host, back);
         }
-        verifyPciback(observe.now());
+        // The lock first: a reboot clears /var/lock (tmpfs); if the check below fails, the release must find this lock.
         lock.reassert(link.session());
+        verifyPciback(observe.now());
         return restartVms ? startAgain(running, vms) : leftHalted(running, vms);
     }
 

@@ -83,6 +83,42 @@ class ApplySafetyIT {
     }
 
     @Test
+    void aLockWhoseOwnerFileCouldNotBeWrittenIsStillReleased() throws Exception {
+        f.sim().faults().dropAt("^sftp-write /var/lock/xenpt\\.lock/owner", 1);
+        assertThat(f.run("apply", "-f", give.toString(), "--auto-approve")).isEqualTo(1);
+        assertThat(f.out()).contains("FAILED  lock", "skipped assign wintermute/Windows Server 2012 R2", "done    unlock");
+        assertThat(f.lockHeld()).isFalse();
+        assertThat(f.pci(WINDOWS)).isEmpty();
+
+        assertThat(f.run("apply", "-f", give.toString(), "--auto-approve", "--lock-timeout", "0")).as(f.output()).isZero();
+        assertThat(f.pci(WINDOWS)).contains("0/0000:01:03.0");
+    }
+
+    @Test
+    void anApplyInterruptedBetweenStepsStillWritesItsJournalAndReleasesTheLock() throws Exception {
+        // The host's thread is interrupted (as when the apply is being stopped) just after the assign step.
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(new java.io.StringWriter()) {
+            @Override
+            public void println(String line) {
+                if (line.startsWith("wintermute: assign ") && line.contains(": done")) Thread.currentThread().interrupt();
+                super.println(line);
+            }
+        };
+        int code = Main.run(Main.Input.none(), new java.io.PrintWriter(out), err, f.env,
+                new String[] {"apply", "-f", give.toString(), "--auto-approve"});
+
+        assertThat(code).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("done    assign wintermute/Windows Server 2012 R2", "FAILED  pin wintermute/",
+                "wintermute: pin wintermute/Windows Server 2012 R2 interrupted", "done    journal", "done    unlock");
+        assertThat(f.lockHeld()).isFalse();
+        JSONObject failed = new JSONObject(f.journal().get(0));
+        assertThat(failed.getString("result")).isEqualTo("failed");
+        assertThat(failed.getJSONArray("changes").length()).isEqualTo(1);
+        assertThat(f.pci(WINDOWS)).contains("0/0000:01:03.0");
+    }
+
+    @Test
     void twoAppliesAtOnceOnOneHostMakeTheChangeOnce() throws Exception {
         Callable<Integer> apply = () -> {
             ApplyFixture other = new ApplyFixture(tmp);
@@ -154,6 +190,24 @@ class ApplySafetyIT {
         assertThat(f.run("apply", "-f", reboot.toString(), "--auto-approve", "--poll-interval", "100ms"))
                 .as(f.output()).isZero();
         assertThat(f.run("plan", "-f", reboot.toString(), "--detailed-exitcode")).as(f.output()).isZero();
+    }
+
+    @Test
+    void afterAHostThatDoesNotComeBackFromItsRebootNoOtherHostIsRebooted() throws Exception {
+        // Both hosts would never come back; whichever reboots first is lost, and the other must not follow it.
+        f.sim().faults().rebootNeverReturns(true);
+        try (xenpt.sim.SimulatedHost xs65 = xenpt.sim.SimulatedHost.start("xs65", tmp.resolve("sim/xs65"))) {
+            xs65.faults().rebootNeverReturns(true);
+        }
+        Path both = f.desired("version: 1\ndefaults:\n  policy:\n    reboot: auto\nhosts:\n"
+                + "  wintermute:\n    address: sim:wintermute\n    hide: [01:03.0, 0e:00.0]\n"
+                + "  xs65:\n    address: sim:xs65\n    hide: [0e:00.0, 0e:00.1]\n");
+        assertThat(f.run("apply", "-f", both.toString(), "--auto-approve", "--reboot-timeout", "1s",
+                "--poll-interval", "100ms")).isEqualTo(1);
+
+        String out = f.out();
+        assertThat(out.split("did not come back within 1s after the reboot", -1)).as(out).hasSize(2);
+        assertThat(out).containsPattern("not rebooted: (wintermute|xs65) did not come back from its reboot in this apply");
     }
 
     @Test
