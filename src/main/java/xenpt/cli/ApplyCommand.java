@@ -67,6 +67,9 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Between attempts to take a held lock or reach a rebooting host (default: 1s).")
     Duration pollInterval = Duration.ofSeconds(1);
 
+    /** How long a stopped apply may take to write its journals and release its locks before the JVM exits. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
     @Override
     public Integer call() throws IOException {
         Optional<DesiredState> state = Fleet.load(main, desired);
@@ -82,10 +85,12 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (planFile == null && !confirmed(plan.get())) return ExitCode.ERROR;
-        ApplyReport report = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), line -> {
+        Executor executor = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), line -> {
             main.err.println(line);
             main.err.flush();
-        }).apply(plan.get(), state.get());
+        });
+        // Stopped from outside, the hosts still get their journal record and their lock released.
+        ApplyReport report = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), state.get()));
         main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
