@@ -45,6 +45,13 @@ class CommandLineSurfaceTest {
     }
 
     @Test
+    void parallelismBelowOneIsBadUsage() {
+        assertThat(run("validate", "-f", "examples/wintermute.yaml", "--parallelism", "0")).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).startsWith("xenpt: --parallelism must be at least 1, not 0\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void showOfAFileThatIsNoPlanSaysSoOnce() throws IOException {
         Path notAPlan = Files.writeString(dir.resolve("x.json"), "[]");
         assertThat(run("show", notAPlan.toString())).isEqualTo(ExitCode.ERROR);
