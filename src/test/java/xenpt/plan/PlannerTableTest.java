@@ -201,6 +201,10 @@ class PlannerTableTest {
                         .desired(host("wintermute").vm("XOA 4.15 Free", "01:03.0")).observed(wintermute().hidden("(0000:0e:00.0)"))
                         .error("0000:01:03.0 is assigned to VM 'XOA 4.15 Free' but is not in the boot hide list of wintermute ('(0000:0e:00.0)')")
                         .done(),
+                when("without hide, on a host that hides nothing, the error says so rather than quoting ''")
+                        .desired(host("wintermute").vm("XOA 4.15 Free", "01:03.0")).observed(wintermute())
+                        .error("0000:01:03.0 is assigned to VM 'XOA 4.15 Free' but is not in the boot hide list of wintermute, which hides nothing;")
+                        .done(),
                 when("hiding one function of a multi-function device warns, naming the missing one")
                         .desired(host("gpu1").hide("01:00.0")).observed(gpuHost())
                         .change("hide gpu1: (0000:01:00.0)(0000:01:00.1) -> (0000:01:00.0) [reboot required]")
