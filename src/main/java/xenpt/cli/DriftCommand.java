@@ -16,6 +16,7 @@ import xenpt.observed.Observation;
 import xenpt.plan.Drift;
 import xenpt.plan.DriftReport;
 import xenpt.render.DriftJson;
+import xenpt.render.DriftMarkdown;
 import xenpt.render.DriftText;
 
 /**
@@ -49,7 +50,8 @@ final class DriftCommand implements Callable<Integer> {
         DriftReport drift = Drift.classify(state, observed);
         Map<String, Optional<JournalEntry>> applied = Fleet.lastApplied(observed);
         main.out.println(switch (main.global.output) {
-            case text, markdown -> DriftText.render(drift, main.color(), applied);
+            case text -> DriftText.render(drift, main.color(), applied);
+            case markdown -> DriftMarkdown.render(drift, applied);
             case json -> DriftJson.write(drift, applied);
         });
         if (report != null) PlanFiles.save(report, DriftJson.write(drift, applied));

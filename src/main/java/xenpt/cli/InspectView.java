@@ -102,6 +102,7 @@ final class InspectView {
 
     static String json(ObservedHost h) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format_version", "1");
         m.put("name", h.name());
         m.put("address", h.address());
         m.put("product", h.info().brand());
@@ -109,9 +110,12 @@ final class InspectView {
         m.put("host_uuid", h.info().hostUuid());
         m.put("pool_master", h.info().poolMaster());
         m.put("backend", h.backend().word());
-        m.put("boot", Map.of("path", h.boot().path(), "format", h.boot().format().name().toLowerCase(java.util.Locale.ROOT),
-                "default_entry", h.boot().entries().isEmpty() ? "" : h.boot().entries().get(h.boot().defaultIndex()).title(),
-                "hide", hideJson(h.boot().hide())));
+        Map<String, Object> boot = new LinkedHashMap<>();
+        boot.put("path", h.boot().path());
+        boot.put("format", h.boot().format().name().toLowerCase(java.util.Locale.ROOT));
+        boot.put("default_entry", h.boot().entries().isEmpty() ? "" : h.boot().entries().get(h.boot().defaultIndex()).title());
+        boot.put("hide", hideJson(h.boot().hide()));
+        m.put("boot", boot);
         Map<String, Object> runtime = new LinkedHashMap<>();
         runtime.put("boot_id", h.runtime().bootId());
         runtime.put("cmdline_hide", hideJson(h.runtime().cmdlineHide()));

@@ -16,6 +16,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
         name = "xenpt",
+        // INHERIT: every subcommand gets -h/--help, -V and the exit-code list below (SPEC §2: printed by --help).
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Declarative GitOps reconciler for PCI passthrough on XenServer / XCP-ng hosts.",

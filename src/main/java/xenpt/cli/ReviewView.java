@@ -46,8 +46,8 @@ final class ReviewView {
     static String json(Refs refs, Intent intent, Optional<Plan> plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
-        m.put("base", Map.of("ref", refs.base(), "commit", intent.baseCommit().orElse("")));
-        m.put("head", Map.of("ref", refs.head(), "commit", intent.headCommit().orElse("")));
+        m.put("base", ordered("ref", refs.base(), "commit", intent.baseCommit().orElse("")));
+        m.put("head", ordered("ref", refs.head(), "commit", intent.headCommit().orElse("")));
         List<Object> changes = new ArrayList<>();
         for (IntentChange c : intent.changes()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -64,11 +64,19 @@ final class ReviewView {
         summary.put("hosts", intent.hosts().size());
         summary.put("reboots", intent.reboots());
         summary.put("vm_restarts", intent.vmRestarts());
-        m.put("intent", Map.of("changes", changes, "summary", summary));
+        m.put("intent", ordered("changes", changes, "summary", summary));
         String head = Json.write(m);
         if (plan.isEmpty()) return head.substring(0, head.length() - 2) + ",\n  \"plan\": null\n}";
         String planJson = PlanJson.write(plan.get()).strip().replace("\n", "\n  ");
         return head.substring(0, head.length() - 2) + ",\n  \"plan\": " + planJson + "\n}";
+    }
+
+    /** A two-key JSON object in this order ({@code Map.of}'s order changes from one run to the next). */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     /** {@code base abc1234 → head def5678} (the refs as given, with their commits). */

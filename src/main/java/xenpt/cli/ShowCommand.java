@@ -28,8 +28,12 @@ final class ShowCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             main.err.println("xenpt: " + file + ": no such file");
             return ExitCode.ERROR;
+        } catch (IOException e) {
+            main.err.println("xenpt: " + file + ": cannot read the plan: " + e.getMessage());
+            return ExitCode.ERROR;
         } catch (IllegalArgumentException e) {
-            main.err.println("xenpt: " + file + ": not a saved xenpt plan: " + e.getMessage());
+            // PlanJson.read's message already starts with "not a saved xenpt plan".
+            main.err.println("xenpt: " + file + ": " + e.getMessage());
             return ExitCode.ERROR;
         }
         main.out.println(PlanCommand.render(plan, main));

@@ -71,6 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
             diagnostics.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format_version", "1");
         out.put("valid", r.ok());
         out.put("error_count", r.errorCount());
         out.put("warning_count", r.warningCount());

@@ -62,11 +62,11 @@ final class AssignmentPlanner {
         for (PciAddress d : spec.pci()) {
             if (!ctx.checkPresent(d, Optional.empty(), spec.location())) continue;
             if (!hidden.contains(d)) {
-                String where = desiredHide.isPresent() ? "the desired hide list of " + ctx.name()
-                        : "the boot hide list of " + ctx.name() + " ('" + ctx.host.boot().hide().raw() + "')";
                 ctx.diagnostics.add(Diagnostic.error(spec.location(), d + " is assigned to VM '" + spec.name()
-                        + "' but is not in " + where + "; xenopsd would tear it from its dom0 driver at VM start",
-                        "hide the device too"));
+                        + "' but is not in " + hideListOf(ctx, desiredHide.isPresent())
+                        + "; xenopsd would tear it from its dom0 driver at VM start",
+                        desiredHide.isPresent() ? "hide the device too"
+                                : "give host '" + ctx.name() + "' a hide list in the desired state that includes it"));
             }
         }
         Set<PciAddress> missing = new TreeSet<>();
@@ -77,6 +77,14 @@ final class AssignmentPlanner {
                     + " multi-function device on " + ctx.name() + "; " + PciValues.list(missing) + " not assigned",
                     "assign every function of the device"));
         }
+    }
+
+    /** Which hide list a device was looked for in; the host's own when the file has none for it. */
+    private static String hideListOf(HostContext ctx, boolean desired) {
+        if (desired) return "the desired hide list of " + ctx.name();
+        var boot = ctx.host.boot().hide();
+        if (!boot.present()) return "the boot hide list of " + ctx.name() + ", which hides nothing";
+        return "the boot hide list of " + ctx.name() + " ('" + boot.raw() + "')";
     }
 
     private static void planManaged(HostContext ctx, VmSpec spec, VmRecord vm) {

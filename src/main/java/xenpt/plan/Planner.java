@@ -50,6 +50,7 @@ public final class Planner {
         managed.values().forEach(v -> managedUuids.add(v.uuid()));
         UnmanagedVms.plan(ctx, managedUuids);
         HostStatuses.report(ctx);
+        checkVmTargets(ctx, options);
         boolean rebootWanted = ctx.changes.stream().anyMatch(c -> c.needs().contains(Change.Need.REBOOT))
                 || ctx.statuses.stream().anyMatch(s -> s.kind() == Status.Kind.PENDING_REBOOT);
         if (rebootWanted && ctx.spec.policy().reboot() == Policy.Mode.AUTO) {
@@ -60,6 +61,23 @@ public final class Planner {
         var facts = Facts.of(ctx.host);
         return new HostPlan(ctx.name(), ctx.spec.address(), changes, ctx.statuses, ctx.diagnostics,
                 Facts.fingerprint(facts), facts);
+    }
+
+    /**
+     * A {@code HOST/VM} target that names no VM, neither in the file nor on the host, is a typo: without this error
+     * the plan would say "no changes" and exit 0. Unmanaged VMs count, so that a prune can be targeted.
+     */
+    private static void checkVmTargets(HostContext ctx, PlanOptions options) {
+        for (Target t : options.targets()) {
+            if (!t.host().equals(ctx.name()) || t.vm().isEmpty()) continue;
+            String vm = t.vm().get();
+            boolean inFile = ctx.spec.vms().stream().anyMatch(v -> v.name().equals(vm) || v.uuid().equals(t.vm()));
+            boolean onHost = ctx.host.vms().stream().anyMatch(v -> v.nameLabel().equals(vm) || v.uuid().equals(vm));
+            if (!inFile && !onHost) {
+                ctx.diagnostics.add(xenpt.diag.Diagnostic.error(null, "--target " + t + " names no VM of " + ctx.name()
+                        + ", neither in the desired state nor on the host", "give the VM's name-label or uuid"));
+            }
+        }
     }
 
     private static boolean targeted(Change c, PlanOptions options) {

@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes JSON from plain values: {@code Map} (keys in the map's own order, so use {@code LinkedHashMap} or
- * {@code TreeMap} for deterministic output), {@code Collection}, {@code String}, {@code Number}, {@code Boolean},
+ * Writes JSON from plain values: {@code Map} (keys in the map's own order; a map of two or more keys must be a
+ * {@code SequencedMap} such as {@code LinkedHashMap} or {@code TreeMap}, since {@code Map.of} and {@code HashMap}
+ * orders change from one JVM run to the next), {@code Collection}, {@code String}, {@code Number}, {@code Boolean},
  * {@code null}, and {@code Optional}/enum/record-free {@code Object}s by {@code toString()}. Output is pretty-printed
  * with two-space indents and ends without a newline.
  */
@@ -27,6 +28,10 @@ public final class Json {
             if (m.isEmpty()) {
                 s.append("{}");
                 return;
+            }
+            if (m.size() > 1 && !(m instanceof java.util.SequencedMap)) {
+                throw new IllegalArgumentException("a JSON object needs a map with a stable key order, not "
+                        + m.getClass().getName() + " " + m.keySet());
             }
             s.append("{\n");
             int i = 0;

@@ -65,6 +65,9 @@ class InspectCommandIT {
         int code = run("-o", "json", "inspect", "--address", "127.0.0.1:" + server.port(), "--accept-new-host-keys");
         assertThat(code).as(err.toString()).isZero();
         JSONObject j = new JSONObject(out.toString());
+        assertThat(j.getString("format_version")).isEqualTo("1");
+        assertThat(out.toString()).as("key order, the same on every run").containsSubsequence(
+                "\"boot\": {", "\"path\":", "\"format\":", "\"default_entry\":", "\"hide\":", "\"runtime\"");
         assertThat(j.getString("backend")).isEqualTo("xen-cmdline");
         assertThat(j.getBoolean("pending_reboot")).isTrue();
         JSONArray devices = j.getJSONArray("devices");

@@ -87,6 +87,8 @@ class ReviewIT {
     @Test
     void offlineReviewShowsExactlyTheIntentChangeAndContactsNoHost() {
         assertThat(run("review", "-f", file.toString(), "--base", "HEAD~1", "--offline", "-o", "json")).as(err).isEqualTo(2);
+        assertThat(out).as("key order, the same on every run").containsSubsequence("\"base\": {", "\"ref\":", "\"commit\":",
+                "\"head\": {", "\"ref\":", "\"commit\":", "\"intent\": {", "\"changes\":", "\"summary\":");
         JSONObject json = new JSONObject(out);
         assertThat(json.getJSONObject("base").getString("commit")).isEqualTo(first.name());
         assertThat(json.getJSONObject("head").getString("commit")).isEqualTo(second.name());

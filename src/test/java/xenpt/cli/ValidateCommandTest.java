@@ -82,6 +82,7 @@ class ValidateCommandTest {
     @Test
     void jsonOutputOfAValidStateGoesToStdout() {
         assertThat(run("-o", "json", "validate", "-f", "examples/gpu-host.yaml")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).startsWith("{\n  \"format_version\": \"1\",\n  \"valid\": true,");
         JSONObject json = new JSONObject(out.toString());
         assertThat(json.getBoolean("valid")).isTrue();
         assertThat(json.getInt("error_count")).isZero();

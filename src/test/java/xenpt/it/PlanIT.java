@@ -65,6 +65,14 @@ class PlanIT {
     }
 
     @Test
+    void driftInMarkdownIsMarkdownNotText() {
+        Cli.Result r = Cli.run(dir, "drift", "-f", WALKTHROUGH.toString(), "-o", "markdown");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).startsWith("### xenpt drift\n\n**Drift: 3 differences on 1 host")
+                .contains("| boot-config | wintermute | the boot hide list is absent;");
+    }
+
+    @Test
     void savedPlanIsPrivateAndShowRendersIt() throws Exception {
         Path saved = dir.resolve("plans/wintermute.plan.json");
         Cli.Result r = Cli.run(dir, "plan", "-f", WALKTHROUGH.toString(), "--out", saved.toString());

@@ -201,6 +201,10 @@ class PlannerTableTest {
                         .desired(host("wintermute").vm("XOA 4.15 Free", "01:03.0")).observed(wintermute().hidden("(0000:0e:00.0)"))
                         .error("0000:01:03.0 is assigned to VM 'XOA 4.15 Free' but is not in the boot hide list of wintermute ('(0000:0e:00.0)')")
                         .done(),
+                when("without hide, on a host that hides nothing, the error says so rather than quoting ''")
+                        .desired(host("wintermute").vm("XOA 4.15 Free", "01:03.0")).observed(wintermute())
+                        .error("0000:01:03.0 is assigned to VM 'XOA 4.15 Free' but is not in the boot hide list of wintermute, which hides nothing;")
+                        .done(),
                 when("hiding one function of a multi-function device warns, naming the missing one")
                         .desired(host("gpu1").hide("01:00.0")).observed(gpuHost())
                         .change("hide gpu1: (0000:01:00.0)(0000:01:00.1) -> (0000:01:00.0) [reboot required]")
@@ -256,6 +260,16 @@ class PlannerTableTest {
                         .desired(Walkthrough.wintermuteDesired()).observed(wintermute())
                         .targets("wintermute/Windows Server 2012 R2")
                         .change(ASSIGN_ES1000).change(PIN_WINDOWS).done(),
+                when("a --target HOST/VM naming no VM is an error, not an empty plan")
+                        .desired(Walkthrough.wintermuteDesired()).observed(wintermute())
+                        .targets("wintermute/Windows Server 2021")
+                        .error("--target wintermute/Windows Server 2021 names no VM of wintermute").done(),
+                when("a --target HOST/VM may name an unmanaged VM of the host, by uuid")
+                        .desired(host("gpu1").policy(Mode.MANUAL, Mode.MANUAL, true).hide("01:00.0", "01:00.1"))
+                        .observed(gpuHost().vm(DB1, "render", PowerState.HALTED, OTHER_HOST, "", "0/0000:01:00.0,0/0000:01:00.1"))
+                        .targets("gpu1/" + DB1)
+                        .change("assign gpu1/render: 0/0000:01:00.0,0/0000:01:00.1 -> -")
+                        .status("unmanaged-assignment").done(),
                 when("errors drop every change of the host")
                         .desired(host("wintermute").hide("0e:00.0", "0d:00.0").vm("XOA 4.15 Free", "0e:00.0")).observed(wintermute())
                         .error("0000:0d:00.0 is the management interface's NIC").done());

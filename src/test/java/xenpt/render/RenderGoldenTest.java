@@ -3,6 +3,7 @@ package xenpt.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xenpt.plan.Drift;
@@ -69,6 +70,11 @@ class RenderGoldenTest {
     @Test
     void driftText() throws IOException {
         Golden.check("drift.txt", DriftText.render(drift(), false));
+    }
+
+    @Test
+    void driftMarkdown() throws IOException {
+        Golden.check("drift.md", DriftMarkdown.render(drift(), Map.of("wintermute", Optional.empty())));
     }
 
     @Test
