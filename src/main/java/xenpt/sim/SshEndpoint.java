@@ -67,6 +67,15 @@ final class SshEndpoint {
                 if (ctx.diskFull(path)) throw new IOException("No space left on device");
             }
 
+            /** The EFI system partition is FAT: it has no POSIX modes, and chmod is refused (vfat without "quiet"). */
+            @Override
+            public void modifyingAttributes(ServerSession session, Path path, java.util.Map<String, ?> attrs)
+                    throws IOException {
+                if (path.toString().startsWith("/boot/efi/") && attrs.containsKey("permissions")) {
+                    throw new java.nio.file.AccessDeniedException(path.toString(), null, "Operation not permitted");
+                }
+            }
+
             @Override
             public void moving(ServerSession session, Path src, Path dst, Collection<java.nio.file.CopyOption> opts)
                     throws IOException {

@@ -152,16 +152,32 @@ final class SshHostSession implements HostSession {
     public void writeFile(String path, byte[] content, int mode) throws TransportException {
         sftpLock.lock();
         try {
-            FileAttributes attrs = new FileAttributes.Builder().withPermissions(mode).build();
-            try (RemoteFile file = sftp().open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), attrs);
+            // Created with the server's defaults, then the mode set on its own (best effort, see setMode).
+            try (RemoteFile file = sftp().open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), FileAttributes.EMPTY);
                     var out = file.new RemoteFileOutputStream()) {
                 out.write(content);
             }
-            sftp.chmod(path, mode); // the server applies its umask to the mode given at creation
+            setMode(path, mode);
         } catch (IOException | RuntimeException e) {
             throw new TransportException(name + ": write " + path + " failed: " + Failures.reason(e), e);
         } finally {
             sftpLock.unlock();
+        }
+    }
+
+    /**
+     * The server applies its umask to the mode given at creation, so the mode is set again. Best effort: on a FAT
+     * file system (a UEFI host's {@code /boot/efi}) chmod is refused and the mount options decide the mode; the content,
+     * which is what the caller verifies, is already written. None of xenpt's remote files is secret.
+     */
+    private void setMode(String path, int mode) throws IOException {
+        try {
+            sftp.chmod(path, mode);
+        } catch (net.schmizz.sshj.sftp.SFTPException e) {
+            if (e.getStatusCode() != net.schmizz.sshj.sftp.Response.StatusCode.PERMISSION_DENIED
+                    && e.getStatusCode() != net.schmizz.sshj.sftp.Response.StatusCode.OP_UNSUPPORTED) {
+                throw e;
+            }
         }
     }
 
