@@ -85,12 +85,11 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (planFile == null && !confirmed(plan.get())) return ExitCode.ERROR;
-        Executor executor = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), line -> {
-            main.err.println(line);
-            main.err.flush();
-        });
+        Progress progress = Progress.of(main);
+        Executor executor = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), progress);
         // Stopped from outside, the hosts still get their journal record and their lock released.
         ApplyReport report = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), state.get()));
+        progress.done();
         main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }

@@ -74,12 +74,13 @@ final class Fleet {
 
     /** Observes the hosts concurrently (bounded by {@code --parallelism}), progress lines on stderr. */
     static List<Observation> observe(Main main, List<HostSpec> hosts) {
-        return Observer.observeAll(hosts, main.global.parallelism,
-                spec -> Hosts.connect(spec, main.global, main.env),
-                line -> {
-                    main.err.println(line);
-                    main.err.flush();
-                });
+        Progress progress = Progress.of(main);
+        try {
+            return Observer.observeAll(hosts, main.global.parallelism,
+                    spec -> Hosts.connect(spec, main.global, main.env), progress);
+        } finally {
+            progress.done();
+        }
     }
 
     /**
