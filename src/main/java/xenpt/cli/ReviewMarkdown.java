@@ -3,6 +3,7 @@ package xenpt.cli;
 import java.util.Optional;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentChange;
+import xenpt.render.Markdown;
 import xenpt.plan.Plan;
 import xenpt.render.PlanMarkdown;
 
@@ -19,14 +20,14 @@ final class ReviewMarkdown {
 
     static String render(ReviewView.Refs refs, Intent intent, Optional<Plan> plan) {
         StringBuilder s = new StringBuilder("### xenpt review\n\n");
-        s.append("**Intent of ").append(code(ReviewView.range(refs, intent))).append(": ")
+        s.append("**Intent of ").append(Markdown.code(ReviewView.range(refs, intent))).append(": ")
                 .append(ReviewView.intentSummary(intent)).append(".**");
         plan.ifPresent(p -> s.append(" **Plan: ").append(planSummary(p)).append("**"));
         s.append("\n\n");
         banner(s, intent, plan);
         intent(s, intent);
         if (plan.isPresent()) {
-            s.append("#### Plan of ").append(code(refs.head())).append(" against the live hosts\n\n");
+            s.append("#### Plan of ").append(Markdown.code(refs.head())).append(" against the live hosts\n\n");
             s.append(withoutHeadAndWarning(PlanMarkdown.render(plan.get())));
         } else {
             s.append("_Offline review: no host was contacted._\n");
@@ -53,14 +54,14 @@ final class ReviewMarkdown {
             return;
         }
         for (String host : intent.hosts()) {
-            s.append("<details open><summary><b>").append(cell(host)).append("</b>: ")
+            s.append("<details open><summary><b>").append(Markdown.cell(host)).append("</b>: ")
                     .append(intent.of(host).size()).append(intent.of(host).size() == 1 ? " change" : " changes")
                     .append("</summary>\n\n");
             s.append("| | change | subject | before | after | needs |\n|---|---|---|---|---|---|\n");
             for (IntentChange c : intent.of(host)) {
                 s.append("| ").append(ReviewView.marker(c)).append(" | ").append(c.kind().word()).append(" | ")
-                        .append(cell(c.subject())).append(" | ").append(cell(c.before().orElse("—"))).append(" | ")
-                        .append(cell(c.after().orElse("—"))).append(" | ").append(ReviewView.needs(c).orElse("—"))
+                        .append(Markdown.cell(c.subject())).append(" | ").append(Markdown.cell(c.before().orElse("—"))).append(" | ")
+                        .append(Markdown.cell(c.after().orElse("—"))).append(" | ").append(ReviewView.needs(c).orElse("—"))
                         .append(" |\n");
             }
             s.append("\n</details>\n\n");
@@ -119,13 +120,5 @@ final class ReviewMarkdown {
         return n;
     }
 
-    private static String code(String text) {
-        return "`" + text.replace("`", "'") + "`";
-    }
 
-    /** Text safe in a table cell: pipes escaped, line breaks flattened, HTML disarmed. */
-    static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r", " ").replace("\n", " ");
-    }
 }

@@ -7,7 +7,7 @@ import xenpt.plan.DriftReport;
 
 /**
  * The drift report as Markdown, for an issue or a job summary: the summary line, then a table of differences per
- * drifted host. Every value from a host or the file goes through {@link PlanMarkdown#cell} (pipes, HTML).
+ * drifted host. Every value from a host or the file goes through {@link Markdown#cell} (pipes, HTML).
  */
 public final class DriftMarkdown {
 
@@ -16,19 +16,19 @@ public final class DriftMarkdown {
     /** @param lastApplied as for {@link DriftText#render(DriftReport, boolean, Map)} */
     public static String render(DriftReport report, Map<String, Optional<JournalEntry>> lastApplied) {
         StringBuilder s = new StringBuilder("### xenpt drift\n\n");
-        s.append("**").append(PlanMarkdown.cell(DriftText.summary(report))).append("**\n\n");
+        s.append("**").append(Markdown.cell(DriftText.summary(report))).append("**\n\n");
         for (DriftReport.HostDrift h : report.hosts()) {
-            s.append("#### ").append(PlanMarkdown.cell(h.name())).append(" (`").append(h.address()).append("`)\n\n");
+            s.append("#### ").append(Markdown.cell(h.name())).append(" (`").append(h.address()).append("`)\n\n");
             Optional<JournalEntry> applied = lastApplied.get(h.name());
-            if (applied != null) s.append("Last applied: ").append(PlanMarkdown.cell(DriftText.lastApplied(applied))).append(".\n\n");
+            if (applied != null) s.append("Last applied: ").append(Markdown.cell(DriftText.lastApplied(applied))).append(".\n\n");
             if (!h.drifted()) {
                 s.append("Matches the desired state.\n\n");
                 continue;
             }
             s.append("| category | subject | difference |\n|---|---|---|\n");
             for (DriftReport.Item i : h.items()) {
-                s.append("| ").append(i.category().word()).append(" | ").append(PlanMarkdown.cell(i.subject()))
-                        .append(" | ").append(PlanMarkdown.cell(i.message())).append(" |\n");
+                s.append("| ").append(i.category().word()).append(" | ").append(Markdown.cell(i.subject()))
+                        .append(" | ").append(Markdown.cell(i.message())).append(" |\n");
             }
             s.append('\n');
         }

@@ -42,13 +42,13 @@ public final class PlanMarkdown {
     }
 
     private static void host(StringBuilder s, HostPlan h) {
-        s.append("#### ").append(cell(h.name())).append(" (`").append(h.address()).append("`)\n\n");
+        s.append("#### ").append(Markdown.cell(h.name())).append(" (`").append(h.address()).append("`)\n\n");
         if (!h.changes().isEmpty()) {
             s.append("| | change | target | before | after | needs |\n|---|---|---|---|---|---|\n");
             for (Change c : h.changes()) {
                 s.append("| ").append(Style.marker(c)).append(" | ").append(c.kind().word()).append(" | ")
-                        .append(cell(c.target())).append(" | ").append(code(c.before().orElse(null))).append(" | ")
-                        .append(code(c.after().orElse(null))).append(" | ")
+                        .append(Markdown.cell(c.target())).append(" | ").append(Markdown.code(c.before().orElse(null))).append(" | ")
+                        .append(Markdown.code(c.after().orElse(null))).append(" | ")
                         .append(c.needs().isEmpty() ? "—"
                                 : c.needs().stream().sorted().map(Change.Need::text).collect(Collectors.joining(", ")))
                         .append(" |\n");
@@ -58,12 +58,12 @@ public final class PlanMarkdown {
             s.append("No changes; the host matches the desired state.\n\n");
         }
         for (Status x : h.statuses()) {
-            s.append("- **").append(x.kind().label()).append("**: ").append(cell(x.message())).append('\n');
+            s.append("- **").append(x.kind().label()).append("**: ").append(Markdown.cell(x.message())).append('\n');
         }
         for (Diagnostic d : h.diagnostics()) {
             s.append("- ").append(d.isError() ? ":x: **error**" : ":warning: **warning**").append(": ")
-                    .append(cell(d.message()));
-            if (d.hint() != null) s.append(" (").append(cell(d.hint())).append(')');
+                    .append(Markdown.cell(d.message()));
+            if (d.hint() != null) s.append(" (").append(Markdown.cell(d.hint())).append(')');
             d.where().ifPresent(l -> s.append(" — `").append(l).append('`'));
             s.append('\n');
         }
@@ -77,26 +77,17 @@ public final class PlanMarkdown {
         plan.commit().ifPresent(c -> s.append(" at commit `").append(c).append('`'));
         s.append("\n\n");
         for (HostPlan h : plan.hosts()) {
-            s.append("**").append(cell(h.name())).append("**");
+            s.append("**").append(Markdown.cell(h.name())).append("**");
             if (!h.fingerprint().isEmpty()) s.append(" — facts fingerprint `").append(h.fingerprint()).append('`');
             s.append("\n\n");
             for (Change c : h.changes()) {
-                s.append("- ").append(c.kind().word()).append(' ').append(cell(c.target())).append(": ")
-                        .append(cell(c.reason())).append('\n');
+                s.append("- ").append(c.kind().word()).append(' ').append(Markdown.cell(c.target())).append(": ")
+                        .append(Markdown.cell(c.reason())).append('\n');
             }
             if (!h.changes().isEmpty()) s.append('\n');
         }
         s.append("</details>\n");
     }
 
-    /** Text safe inside a table cell or list item: pipes escaped, line breaks flattened, HTML disarmed. */
-    static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r", " ").replace("\n", " ");
-    }
 
-    private static String code(String text) {
-        if (text == null) return "—";
-        return "`" + text.replace("`", "'").replace("|", "\\|") + "`";
-    }
 }

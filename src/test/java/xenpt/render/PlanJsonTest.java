@@ -75,6 +75,6 @@ class PlanJsonTest {
 
     @Test
     void markdownCellsCannotBreakTheTable() {
-        assertThat(PlanMarkdown.cell("a|b<script>\nc")).isEqualTo("a\\|b&lt;script&gt; c");
+        assertThat(Markdown.cell("a|b<script>\nc")).isEqualTo("a\\|b&lt;script&gt; c");
     }
 }

@@ -1,0 +1,36 @@
+package xenpt.render;
+
+/**
+ * Text from hosts and files made safe for a pull-request comment: a VM named {@code x](https://evil)} or
+ * {@code <img src=…>} must show as text, not as a link, an image or a broken table.
+ */
+public final class Markdown {
+
+    private Markdown() {}
+
+    /**
+     * Text safe inside a table cell or list item: Markdown's punctuation ({@code \ ` * _ [ ] ~ |}) escaped with a
+     * backslash, HTML disarmed, line breaks flattened.
+     */
+    public static String cell(String text) {
+        StringBuilder s = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '~', '|' -> s.append('\\').append(c);
+                case '<' -> s.append("&lt;");
+                case '>' -> s.append("&gt;");
+                case '&' -> s.append("&amp;");
+                case '\r', '\n' -> s.append(' ');
+                default -> s.append(c);
+            }
+        }
+        return s.toString();
+    }
+
+    /** A code span; a backtick inside cannot close it early (it becomes {@code '}), a pipe cannot split a table. */
+    public static String code(String text) {
+        if (text == null) return "—";
+        return "`" + text.replace("`", "'").replace("|", "\\|").replace("\r", " ").replace("\n", " ") + "`";
+    }
+}
