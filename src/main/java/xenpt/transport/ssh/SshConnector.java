@@ -17,10 +17,11 @@ import xenpt.transport.TransportException;
 /**
  * Opens one verified, authenticated SSH connection to a host.
  *
- * <p>Authentication tries, in order: the identity file (or, without one, the default keys {@code ~/.ssh/id_ed25519},
- * {@code id_ecdsa}, {@code id_rsa} that exist), then the password from the environment variable named by
- * {@code passwordEnv}. ssh-agent is not used: sshj reaches an agent only through extra libraries
- * (jsch-agent-proxy) that xenpt does not ship.
+ * <p>Authentication tries, in order: the identity file, or without one each key held by the ssh-agent at
+ * {@code $SSH_AUTH_SOCK} (when set; an unreachable agent is skipped and named in the failure message) and then the
+ * default keys {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa} that exist; then the password from the
+ * environment variable named by {@code passwordEnv}. The agent is spoken to directly ({@link AgentClient}) because
+ * sshj reaches one only through extra libraries.
  */
 public final class SshConnector {
 
@@ -59,6 +60,39 @@ public final class SshConnector {
     private static void authenticate(SSHClient ssh, SshTarget target, SshOptions options) throws TransportException {
         List<AuthMethod> methods = new ArrayList<>();
         List<String> tried = new ArrayList<>();
+        try (AgentClient agent = target.identityFile().isPresent() ? null : agent(options, methods, tried)) {
+            addKeyFiles(ssh, target, options, methods, tried);
+            addPassword(target, options, methods, tried);
+            auth(ssh, target, methods, tried);
+        }
+    }
+
+    /**
+     * Adds one method per key held by the agent at {@code $SSH_AUTH_SOCK}; returns the open agent connection (needed
+     * until authentication ends), or null without a reachable agent.
+     */
+    private static AgentClient agent(SshOptions options, List<AuthMethod> methods, List<String> tried) {
+        String sock = options.env().get("SSH_AUTH_SOCK");
+        if (sock == null || sock.isBlank()) return null;
+        AgentClient agent = null;
+        try {
+            agent = AgentClient.connect(Path.of(sock));
+            List<AgentIdentity> ids = agent.identities();
+            for (AgentIdentity id : ids) {
+                methods.add(new AuthAgentKey(agent, id));
+                tried.add("ssh-agent key " + id);
+            }
+            if (ids.isEmpty()) tried.add("ssh-agent (no keys)");
+            return agent;
+        } catch (IOException | RuntimeException e) {
+            if (agent != null) agent.close();
+            tried.add("ssh-agent at " + sock + " (" + Failures.reason(e) + ")");
+            return null;
+        }
+    }
+
+    private static void addKeyFiles(SSHClient ssh, SshTarget target, SshOptions options, List<AuthMethod> methods,
+            List<String> tried) throws TransportException {
         try {
             for (Path key : keyFiles(target, options)) {
                 methods.add(new AuthPublickey(ssh.loadKeys(key.toString())));
@@ -68,6 +102,9 @@ public final class SshConnector {
             closeQuietly(ssh);
             throw new TransportException(target.name() + ": cannot load SSH key: " + Failures.reason(e), e);
         }
+    }
+
+    private static void addPassword(SshTarget target, SshOptions options, List<AuthMethod> methods, List<String> tried) {
         if (target.passwordEnv().isPresent()) {
             String var = target.passwordEnv().get();
             String password = options.env().get(var);
@@ -78,8 +115,12 @@ public final class SshConnector {
                 tried.add("no password ($" + var + " is not set)");
             }
         }
+    }
+
+    private static void auth(SSHClient ssh, SshTarget target, List<AuthMethod> methods, List<String> tried)
+            throws TransportException {
         try {
-            if (methods.isEmpty()) throw new IOException("no key file and no password to try");
+            if (methods.isEmpty()) throw new IOException("no key and no password to try");
             ssh.auth(target.user(), methods);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ssh);

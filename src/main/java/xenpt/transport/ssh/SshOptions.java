@@ -14,7 +14,7 @@ import java.util.Objects;
  *                           so it costs one round trip. A server with a lower limit (OpenSSH's {@code MaxSessions},
  *                           default 10, SFTP included) refuses the channels above it; the connection then keeps
  *                           to that limit (see {@code ChannelGate})
- * @param env                the environment, for {@code ssh.passwordEnv} and {@code ~}
+ * @param env                the environment, for {@code ssh.passwordEnv}, {@code ~} and {@code SSH_AUTH_SOCK}
  */
 public record SshOptions(
         Duration connectTimeout, Duration commandTimeout, boolean acceptNewHostKeys, int maxChannels, Map<String, String> env) {

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param name         host name used in messages ({@code wintermute})
  * @param host         DNS name or IP address
- * @param identityFile private key file; empty: the default keys {@code ~/.ssh/id_ed25519}, {@code id_ecdsa},
- *                     {@code id_rsa} that exist
+ * @param identityFile private key file, the only key tried; empty: the keys of the ssh-agent at {@code $SSH_AUTH_SOCK},
+ *                     then the default keys {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa} that exist
  * @param knownHosts   OpenSSH known_hosts file, consulted only without {@code hostKeyPin}
  * @param hostKeyPin   pinned host key fingerprint, {@code SHA256:<base64 without padding>}
  * @param passwordEnv  name of the environment variable holding the password (never the password itself)
