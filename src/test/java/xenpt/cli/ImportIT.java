@@ -2,13 +2,10 @@ package xenpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +15,7 @@ import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.HostSpec;
 import xenpt.desired.SourceFile;
 import xenpt.desired.VmSpec;
+import xenpt.it.Cli;
 import xenpt.sim.SimulatedHost;
 
 /** {@code import} round trips: import a simulated host → the file validates → a plan of it has no changes. */
@@ -33,13 +31,10 @@ class ImportIT {
     String err;
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e),
-                Map.of("HOME", tmp.toString(), "XENPT_SIM_DIR", tmp.resolve("sim").toString()), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        Cli.Result r = Cli.run(tmp, tmp.resolve("sim"), args);
+        out = r.out();
+        err = r.err();
+        return r.exit();
     }
 
     private Path roundTrip(String scenario) throws Exception {

@@ -2,14 +2,12 @@ package xenpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xenpt.it.Cli;
 import xenpt.sim.SimulatedHost;
 
 /** inspect and drift show the last record of the host journal (/var/log/xenpt/journal.jsonl) that apply writes. */
@@ -24,13 +22,10 @@ class JournalReadIT {
     String err;
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e),
-                Map.of("HOME", tmp.toString(), "XENPT_SIM_DIR", tmp.resolve("sim").toString()), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        Cli.Result r = Cli.run(tmp, tmp.resolve("sim"), args);
+        out = r.out();
+        err = r.err();
+        return r.exit();
     }
 
     private void journal(String text) throws Exception {

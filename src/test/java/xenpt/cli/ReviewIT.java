@@ -2,13 +2,10 @@ package xenpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.json.JSONArray;
@@ -16,6 +13,7 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xenpt.it.Cli;
 
 /**
  * {@code review} and {@code --ref} against a temporary git repository of two commits and the simulated host
@@ -75,13 +73,10 @@ class ReviewIT {
     }
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e),
-                Map.of("HOME", tmp.toString(), "XENPT_SIM_DIR", tmp.resolve("sim").toString()), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        Cli.Result r = Cli.run(tmp, tmp.resolve("sim"), args);
+        out = r.out();
+        err = r.err();
+        return r.exit();
     }
 
     @Test

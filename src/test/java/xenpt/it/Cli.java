@@ -22,9 +22,14 @@ public final class Cli {
 
     /** Runs {@code xenpt args} with {@code XENPT_SIM_DIR=simDir} and {@code HOME=simDir} (no user files touched). */
     public static Result run(Path simDir, String... args) {
+        return run(simDir, simDir, args);
+    }
+
+    /** Runs {@code xenpt args} with {@code HOME=home} and {@code XENPT_SIM_DIR=simDir}. */
+    public static Result run(Path home, Path simDir, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("XENPT_SIM_DIR", simDir.toString());
-        env.put("HOME", simDir.toString());
+        env.put("HOME", home.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(new PrintWriter(out), new PrintWriter(err), env, args);
