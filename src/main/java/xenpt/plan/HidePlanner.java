@@ -45,6 +45,14 @@ final class HidePlanner {
             ctx.diagnostics.add(Diagnostic.error(e.location(), e.address() + " is the controller of the dom0 root disk on "
                     + ctx.name() + "; hiding it would leave dom0 without its disk", "remove it from hide"));
         }
+        boolean network = ctx.host.device(e.address()).map(d -> d.classCode().startsWith("02")).orElse(false);
+        if (network && ctx.host.managementDevices().isEmpty()) {
+            // A bonded or VLAN management interface has no PCI device of its own that xenpt can see.
+            ctx.diagnostics.add(Diagnostic.warning(e.location(), e.address() + " is a network controller and the PCI device"
+                    + " behind the management interface of " + ctx.name() + " is unknown (a bond or a VLAN?), so xenpt"
+                    + " cannot check that hiding it leaves the host reachable",
+                    "make sure it is not a member of the management interface"));
+        }
     }
 
     /** Hiding one function of a multi-function device leaves the others to dom0 while the device is reset for a VM. */

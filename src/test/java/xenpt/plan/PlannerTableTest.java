@@ -130,6 +130,7 @@ class PlannerTableTest {
                         .observed(Fixtures.observed("wintermute", WINTERMUTE)
                                 .device("0000:01:03.0", "1002:515e", "0300", "VGA compatible controller", "AMD", "ES1000", "pciback")
                                 .nic("0000:0e:00.0", "pciback").hidden(HIDE_BOTH)
+                                .nic("0000:0d:00.0", "e1000e").management("0000:0d:00.0")
                                 .vm(WINDOWS, "Windows Server 2012 R2", PowerState.HALTED, WINTERMUTE, "", "0/0000:01:03.0,0/0000:0E:00.0"))
                         .change("assign wintermute/Windows Server 2012 R2: 0/0000:01:03.0,0/0000:0E:00.0 -> 0/0000:01:03.0,0/0000:0e:00.0")
                         .done(),
@@ -205,6 +206,12 @@ class PlannerTableTest {
                         .desired(host("wintermute").vm("XOA 4.15 Free", "01:03.0")).observed(wintermute())
                         .error("0000:01:03.0 is assigned to VM 'XOA 4.15 Free' but is not in the boot hide list of wintermute, which hides nothing;")
                         .done(),
+                when("hiding a NIC on a host whose management interface has no known PCI device warns")
+                        .desired(host("bonded").hide("0e:00.0"))
+                        .observed(Fixtures.observed("bonded", OTHER_HOST).nic("0000:0d:00.0", "igb").nic("0000:0e:00.0", "igb"))
+                        .change("hide bonded: - -> (0000:0e:00.0) [reboot required]")
+                        .warning("0000:0e:00.0 is a network controller and the PCI device behind the management interface"
+                                + " of bonded is unknown (a bond or a VLAN?)").done(),
                 when("hiding one function of a multi-function device warns, naming the missing one")
                         .desired(host("gpu1").hide("01:00.0")).observed(gpuHost())
                         .change("hide gpu1: (0000:01:00.0)(0000:01:00.1) -> (0000:01:00.0) [reboot required]")
