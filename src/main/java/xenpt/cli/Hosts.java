@@ -3,15 +3,11 @@ package xenpt.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import xenpt.apply.HostConnector;
-import xenpt.desired.HideMethod;
 import xenpt.desired.HostSpec;
-import xenpt.desired.Policy;
 import xenpt.desired.SshSettings;
-import xenpt.diag.Location;
 import xenpt.sim.SimulatedHost;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
@@ -29,23 +25,6 @@ import xenpt.transport.ssh.SshTarget;
 final class Hosts {
 
     private Hosts() {}
-
-    /** A host spec for {@code inspect --address A}: {@code host}, {@code host:port}, {@code [v6]:port} or {@code sim:<scenario>}. */
-    static HostSpec forAddress(String address) {
-        String host = address;
-        int port = 22;
-        int colon = address.lastIndexOf(':');
-        boolean bracketed = address.startsWith("[") && address.contains("]");
-        if (!address.startsWith("sim:") && colon > 0 && (bracketed || address.indexOf(':') == colon)
-                && address.substring(colon + 1).matches("\\d{1,5}")) {
-            host = address.substring(0, colon);
-            port = Integer.parseInt(address.substring(colon + 1));
-        }
-        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-        SshSettings ssh = new SshSettings("root", port, null, null, null, null);
-        return new HostSpec(address, host, ssh, HideMethod.AUTO, Policy.DEFAULT, Optional.empty(), List.of(),
-                Location.ofFile("--address"));
-    }
 
     static HostSession connect(HostSpec spec, GlobalOptions global, Map<String, String> env) throws TransportException {
         SshOptions options = options(global, env);

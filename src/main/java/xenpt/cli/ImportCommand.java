@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import xenpt.desired.DesiredStateLoader;
@@ -44,9 +45,19 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (must not exist) instead of stdout.")
     Path out;
 
+    @Mixin
+    AddressOptions ssh;
+
     @Override
     public Integer call() throws IOException {
-        HostSpec spec = Hosts.forAddress(address);
+        HostSpec spec;
+        switch (ssh.target(address)) {
+            case AddressOptions.Target.Bad bad -> {
+                main.err.println("xenpt: " + bad.problem());
+                return ExitCode.ERROR;
+            }
+            case AddressOptions.Target.Ok ok -> spec = ok.spec();
+        }
         String hostName = name != null ? name : defaultName(spec);
         ObservedHost observed;
         Optional<String> hostKey;
@@ -81,8 +92,12 @@ final class ImportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** {@code sim:wintermute} → {@code wintermute}; {@code 192.0.2.10:2222} → {@code 192.0.2.10}. */
+    /**
+     * {@code sim:wintermute} → {@code wintermute}; {@code 192.0.2.10:2222} → {@code 192.0.2.10}; an IPv6 address,
+     * whose colons a host name cannot hold, {@code 2001:db8::10} → {@code 2001-db8--10}.
+     */
     static String defaultName(HostSpec spec) {
-        return spec.simulated() ? spec.address().substring("sim:".length()) : spec.address();
+        String host = spec.simulated() ? spec.address().substring("sim:".length()) : spec.address();
+        return host.replaceAll("[^A-Za-z0-9._-]", "-").replaceFirst("^[^A-Za-z0-9]+", "");
     }
 }

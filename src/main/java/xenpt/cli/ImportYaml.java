@@ -11,6 +11,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
+import xenpt.desired.SshSettings;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PciDevice;
 import xenpt.observed.VmRecord;
@@ -29,8 +30,13 @@ final class ImportYaml {
     static String render(String name, HostSpec spec, ObservedHost h, Optional<String> hostKey, Consumer<String> warn) {
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("address", spec.address());
+        // How the host was reached goes into ssh (the address alone, without a port, so there is one place for it).
         Map<String, Object> ssh = new LinkedHashMap<>();
-        if (spec.ssh().port() != 22) ssh.put("port", spec.ssh().port());
+        SshSettings reached = spec.ssh();
+        if (!reached.user().equals(SshSettings.DEFAULT.user())) ssh.put("user", reached.user());
+        if (reached.port() != SshSettings.DEFAULT.port()) ssh.put("port", reached.port());
+        if (reached.identityFile() != null) ssh.put("identityFile", reached.identityFile());
+        if (reached.knownHosts() != null) ssh.put("knownHosts", reached.knownHosts());
         hostKey.ifPresent(k -> ssh.put("hostKey", k));
         if (!ssh.isEmpty()) host.put("ssh", ssh);
         host.put("method", h.backend().word());

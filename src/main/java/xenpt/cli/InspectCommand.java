@@ -32,6 +32,9 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     DesiredStateOptions desired;
 
+    @Mixin
+    AddressOptions ssh;
+
     @Override
     public Integer call() throws IOException {
         if ((host == null) == (address == null)) {
@@ -40,7 +43,17 @@ final class InspectCommand implements Callable<Integer> {
         }
         Optional<HostSpec> spec;
         if (address != null) {
-            spec = Optional.of(Hosts.forAddress(address));
+            switch (ssh.target(address)) {
+                case AddressOptions.Target.Bad bad -> {
+                    main.err.println("xenpt: " + bad.problem());
+                    return ExitCode.ERROR;
+                }
+                case AddressOptions.Target.Ok ok -> spec = Optional.of(ok.spec());
+            }
+        } else if (!ssh.given().isEmpty()) {
+            main.err.println("xenpt: " + String.join(", ", ssh.given()) + " apply to --address only; a host of the"
+                    + " desired state is reached with its ssh settings there");
+            return ExitCode.ERROR;
         } else {
             Optional<DesiredState> state = Fleet.load(main, desired);
             if (state.isEmpty()) return ExitCode.ERROR;

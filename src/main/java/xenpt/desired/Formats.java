@@ -12,8 +12,6 @@ final class Formats {
     /** Host names are used in plans, reports and {@code --target H/VM}, so no slash, space or shell character. */
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern SCENARIO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** DNS names, IPv4, IPv6 (optionally bracketed, with a zone). */
-    private static final Pattern NETWORK_ADDRESS = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
     private static final Pattern UUID = Pattern.compile(
             "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -37,15 +35,10 @@ final class Formats {
             return Optional.of("'" + address + "' is not a simulator address; expected sim:<scenario> with a scenario "
                     + "name of letters, digits, '.', '_' and '-', e.g. sim:wintermute");
         }
-        if (address.contains("@")) {
-            return Optional.of("address '" + address + "' contains '@'; expected a DNS name or an IP address "
-                    + "(put the user in ssh.user)");
-        }
-        if (!NETWORK_ADDRESS.matcher(address).matches() || address.startsWith("-")) {
-            return Optional.of("address '" + address + "' is not a DNS name or IP address; expected e.g. "
-                    + "xs1.example.com, 192.0.2.10 or sim:<scenario>");
-        }
-        return Optional.empty();
+        return switch (HostAddress.parse(address)) {
+            case HostAddress.Parsed.Ok ok -> Optional.empty();
+            case HostAddress.Parsed.Bad bad -> Optional.of(bad.problem());
+        };
     }
 
     static Optional<String> vmUuid(String uuid) {

@@ -28,10 +28,13 @@ final class HostReader {
 
     HostSpec read(YMap host, YMap defaultSsh, YMap defaultPolicy) {
         Formats.hostName(name).ifPresent(problem -> diagnostics.add(Diagnostic.error(location, problem)));
-        String address = Fields.scalar(host, "address").map(this::address).orElse("");
+        Optional<YScalar> written = Fields.scalar(host, "address");
+        Optional<HostAddress> network = written.flatMap(this::network);
+        String address = network.map(HostAddress::host).orElse(written.map(a -> a.text().strip()).orElse(""));
         YMap ownSsh = Fields.map(host, "ssh").orElse(Fields.empty(file));
         checkSsh(ownSsh, diagnostics);
-        SshSettings ssh = ssh(ownSsh, defaultSsh);
+        SshSettings ssh = withAddressPort(ssh(ownSsh, defaultSsh), network.flatMap(HostAddress::port), ownSsh,
+                written);
         HideMethod method = Fields.string(host, "method").map(HideMethod::fromWord).orElse(HideMethod.AUTO);
         Policy policy = policy(Fields.map(host, "policy").orElse(Fields.empty(file)), defaultPolicy);
         DeviceReader devices = new DeviceReader(name, diagnostics);
@@ -40,10 +43,30 @@ final class HostReader {
         return new HostSpec(name, address, ssh, method, policy, hide, vms, location);
     }
 
-    private String address(YScalar value) {
+    /** The address checked; a network address (not {@code sim:}) that parses comes back split into host and port. */
+    private Optional<HostAddress> network(YScalar value) {
         String address = value.text().strip();
-        Formats.address(address).ifPresent(problem -> diagnostics.add(Diagnostic.error(value.location(), problem)));
-        return address;
+        Optional<String> problem = Formats.address(address);
+        problem.ifPresent(p -> diagnostics.add(Diagnostic.error(value.location(), p)));
+        if (problem.isPresent() || address.startsWith("sim:")) return Optional.empty();
+        return HostAddress.parse(address) instanceof HostAddress.Parsed.Ok ok ? Optional.of(ok.address()) : Optional.empty();
+    }
+
+    /**
+     * A port written in the address ({@code host:2222}) is the host's port; it overrides the file's default
+     * {@code ssh.port}, and the host's own {@code ssh.port} must not say otherwise (which one would be meant?).
+     */
+    private SshSettings withAddressPort(SshSettings ssh, Optional<Integer> port, YMap ownSsh, Optional<YScalar> address) {
+        if (port.isEmpty()) return ssh;
+        Optional<YScalar> own = Fields.scalar(ownSsh, "port");
+        if (own.isPresent() && ((Number) own.get().value()).intValue() != port.get()) {
+            diagnostics.add(Diagnostic.error(own.get().location(), "ssh.port " + own.get().text() + " of host '" + name
+                    + "' conflicts with port " + port.get() + " in its address '" + address.get().text().strip() + "' ("
+                    + "line " + address.get().location().line() + ")", "give the port once: in the address or in ssh.port"));
+            return ssh;
+        }
+        return new SshSettings(ssh.user(), port.get(), ssh.identityFile(), ssh.knownHosts(), ssh.hostKey(),
+                ssh.passwordEnv());
     }
 
     private SshSettings ssh(YMap own, YMap defaults) {

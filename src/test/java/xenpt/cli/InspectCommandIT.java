@@ -113,11 +113,15 @@ class InspectCommandIT {
 
     @Test
     void addressFormsAreSplitIntoHostAndPort() {
-        assertThat(Hosts.forAddress("10.0.0.1").address()).isEqualTo("10.0.0.1");
-        assertThat(Hosts.forAddress("10.0.0.1").ssh().port()).isEqualTo(22);
-        assertThat(Hosts.forAddress("h.example:2222").ssh().port()).isEqualTo(2222);
-        assertThat(Hosts.forAddress("[::1]:2200").address()).isEqualTo("::1");
-        assertThat(Hosts.forAddress("fe80::1").address()).isEqualTo("fe80::1");
-        assertThat(Hosts.forAddress("sim:wintermute").simulated()).isTrue();
+        assertThat(spec("10.0.0.1").address()).isEqualTo("10.0.0.1");
+        assertThat(spec("10.0.0.1").ssh().port()).isEqualTo(22);
+        assertThat(spec("h.example:2222").ssh().port()).isEqualTo(2222);
+        assertThat(spec("[::1]:2200").address()).isEqualTo("::1");
+        assertThat(spec("fe80::1").address()).isEqualTo("fe80::1");
+        assertThat(spec("sim:wintermute").simulated()).isTrue();
+    }
+
+    private static xenpt.desired.HostSpec spec(String address) {
+        return ((AddressOptions.Target.Ok) new AddressOptions().target(address)).spec();
     }
 }

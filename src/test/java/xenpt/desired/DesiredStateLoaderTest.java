@@ -54,6 +54,30 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void aPortInTheAddressIsTheHostsPortAndOverridesTheDefault() {
+        DesiredState s = valid(file("a.yaml", """
+                version: 1
+                defaults:
+                  ssh: {port: 2200}
+                hosts:
+                  v4: {address: "10.0.0.5:2222"}
+                  v6: {address: "[2001:db8::10]:2223"}
+                  name: {address: "xs1.example.com:2224", ssh: {port: 2224}}
+                  bare-v6: {address: "::1"}
+                  bracketed: {address: "[::1]"}
+                  plain: {address: xs2.example.com}
+                """));
+        assertThat(List.of("v4", "v6", "name", "bare-v6", "bracketed", "plain")).map(n -> s.host(n).orElseThrow())
+                .extracting(HostSpec::address, h -> h.ssh().port())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("10.0.0.5", 2222),
+                        org.assertj.core.groups.Tuple.tuple("2001:db8::10", 2223),
+                        org.assertj.core.groups.Tuple.tuple("xs1.example.com", 2224),
+                        org.assertj.core.groups.Tuple.tuple("::1", 2200),
+                        org.assertj.core.groups.Tuple.tuple("::1", 2200),
+                        org.assertj.core.groups.Tuple.tuple("xs2.example.com", 2200));
+    }
+
+    @Test
     void withoutDefaultsTheBuiltInSettingsApply() {
         HostSpec h = valid(file("a.yaml", "version: 1\nhosts:\n  h: {address: sim:wintermute}\n")).hosts().get(0);
         assertThat(h.ssh()).isEqualTo(SshSettings.DEFAULT);
