@@ -34,7 +34,10 @@ final class Boot {
             if (scenario.device(s).isPresent()) bound.add(s);
         });
         List<Vm> vms = new ArrayList<>();
-        for (Vm v : previous.vms()) vms.add(v.controlDomain() ? v : v.halted());
+        // A host's boot stops the VMs that ran on it; in a pool, the other members' VMs run on (Pool).
+        for (Vm v : previous.vms()) {
+            vms.add(v.controlDomain() || !v.residentOn().equals(scenario.hostUuid()) ? v : v.halted());
+        }
         return new HostState(UUID.randomUUID().toString(), cmdline, hidden.isPresent(), bound,
                 hidden.orElse(List.of()), vms, 1);
     }

@@ -97,7 +97,7 @@ final class FleetHost {
             for (Session s : server.getActiveSessions()) {
                 if (SimulatedFleet.portOf(s) == port) s.close(true);
             }
-            ctx.update(HostState::withVmsHalted);
+            ctx.update(s -> s.withVmsHalted(ctx.scenario().hostUuid()));
             if (ctx.faults().rebootNeverReturns()) return;
             Thread.sleep(rebootDelayMs);
             ctx.store().locked(() -> ctx.update(s -> {

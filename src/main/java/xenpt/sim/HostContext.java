@@ -3,8 +3,11 @@ package xenpt.sim;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
 
-/** Everything a command of one simulated host works on: its hardware, file tree, persisted state and faults. */
-record HostContext(Scenario scenario, RootFs fs, StateStore store, RuntimeTree tree, Faults faults) {
+/**
+ * Everything a command of one simulated host works on: its hardware, file tree, persisted state, faults, and the pool
+ * it is in (a pool of one when standalone).
+ */
+record HostContext(Scenario scenario, RootFs fs, StateStore store, RuntimeTree tree, Faults faults, Pool pool) {
 
     HostState state() throws IOException {
         return store.read();

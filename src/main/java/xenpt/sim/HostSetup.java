@@ -21,21 +21,42 @@ final class HostSetup {
 
     static HostContext open(String scenarioName, Path stateDir) throws IOException {
         Files.createDirectories(stateDir);
-        StateStore store = new StateStore(stateDir);
-        return store.locked(() -> {
+        String text = new StateStore(stateDir).locked(() -> {
             Path copy = stateDir.resolve("scenario.yaml");
             if (!Files.exists(copy)) {
                 StateStore.writeAtomically(copy, ScenarioLoader.text(scenarioName));
             }
-            Scenario scenario = ScenarioLoader.parse(scenarioName, Files.readString(copy, StandardCharsets.UTF_8));
+            return Files.readString(copy, StandardCharsets.UTF_8);
+        });
+        Scenario scenario = ScenarioLoader.parse(scenarioName, text);
+        Pool pool = Pool.open(scenarioName, text, scenario, stateDir);
+        StateStore store = pool.store(stateDir);
+        HostContext opened = store.locked(() -> {
             KeyFiles.ensureClientKey(stateDir);
             RootFs fs = new RootFs(stateDir.resolve("root"));
             HostContext ctx = new HostContext(scenario, fs, store, new RuntimeTree(scenario, fs),
-                    new Faults(stateDir, store));
+                    new Faults(stateDir, store), pool);
             if (!store.exists()) create(ctx);
             ctx.tree().sync(store.read());
             return ctx;
         });
+        createOtherMembers(pool, scenarioName, stateDir);
+        return opened;
+    }
+
+    /**
+     * Brings up the state of the pool's other members that never ran, so that the pool's VM table holds every
+     * member's VMs as they are at its first boot (running VMs resident on their own member).
+     */
+    private static void createOtherMembers(Pool pool, String scenarioName, Path stateDir) throws IOException {
+        for (Scenario m : pool.members()) {
+            Path dir = Pool.stateDirOf(m, stateDir);
+            if (dir.equals(stateDir) || Files.exists(dir.resolve("state.json"))) continue;
+            String source = scenarioName.endsWith(".yaml") || scenarioName.endsWith(".yml")
+                    ? pool.dir().resolve("members").resolve(Pool.memberName(m) + ".yaml").toString()
+                    : Pool.memberName(m);
+            open(source, dir);
+        }
     }
 
     private static void create(HostContext ctx) throws IOException {
@@ -52,7 +73,7 @@ final class HostSetup {
             Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         if (fs.exists("/boot/efi/EFI/xenserver/grub.cfg")) Files.createDirectories(fs.real("/sys/firmware/efi/efivars"));
-        HostState booted = Boot.boot(s, fs, Boot.initial(s));
+        HostState booted = Boot.boot(s, fs, ctx.pool().initial(s, ctx.store()));
         for (VmSeed seed : s.vms()) {
             if (!seed.powerState().equals("running")) continue;
             VmPower.Result r = VmPower.start(ctx, booted, seed.uuid());

@@ -39,10 +39,10 @@ record HostState(
         return new HostState(bootId, cmdline, pcibackLoaded, pcibackBound, pcibackSlots, vms, n);
     }
 
-    /** Every VM halted except the control domain: what a host shutdown leaves. */
-    HostState withVmsHalted() {
+    /** Every VM of host {@code hostUuid} halted except the control domain: what a host shutdown leaves. */
+    HostState withVmsHalted(String hostUuid) {
         List<Vm> out = new ArrayList<>();
-        for (Vm v : vms) out.add(v.controlDomain() || !v.running() ? v : v.halted());
+        for (Vm v : vms) out.add(v.controlDomain() || !v.running() || !v.residentOn().equals(hostUuid) ? v : v.halted());
         return new HostState(bootId, cmdline, pcibackLoaded, pcibackBound, pcibackSlots, out, nextDomId);
     }
 

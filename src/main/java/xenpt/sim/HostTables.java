@@ -46,14 +46,14 @@ final class HostTables {
                 List.of("uuid", "name-label", "name-description"));
     }
 
-    static XeTable<Scenario> pool() {
+    static XeTable<Pool> pool() {
         return new XeTable<>("pool", List.of(
-                XeField.of("uuid", RO, HostTables::poolUuid),
-                XeField.of("name-label", RW, s -> ""),
-                XeField.of("name-description", RW, s -> ""),
-                XeField.of("master", RO, Scenario::hostUuid),
-                XeField.of("default-SR", RW, s -> derivedUuid(s, "sr/local")),
-                XeField.ofMap("other-config", MRW, s -> Map.of())),
+                XeField.of("uuid", RO, Pool::uuid),
+                XeField.of("name-label", RW, Pool::name),
+                XeField.of("name-description", RW, p -> ""),
+                XeField.of("master", RO, Pool::masterUuid),
+                XeField.of("default-SR", RW, p -> derivedUuid(p.master(), "sr/local")),
+                XeField.ofMap("other-config", MRW, p -> Map.of())),
                 List.of("uuid", "name-label", "name-description", "master", "default-SR"));
     }
 

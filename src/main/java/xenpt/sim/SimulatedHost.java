@@ -120,7 +120,7 @@ public final class SimulatedHost implements AutoCloseable {
             Thread.sleep(100); // lets the answer to the reboot command reach the client
             SshServer old = server;
             old.stop(true);
-            ctx.update(s -> s.withVmsHalted());
+            ctx.update(s -> s.withVmsHalted(ctx.scenario().hostUuid()));
             boolean never = ctx.faults().rebootNeverReturns();
             if (never) return;
             Thread.sleep(rebootDelayMs);

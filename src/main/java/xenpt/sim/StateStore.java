@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -22,7 +23,7 @@ import org.json.JSONObject;
  * {@code <state>/state.json}: the {@link HostState} of one host, shared by every process serving it. Every change is
  * made under an exclusive lock ({@code <state>/lock}: a JVM lock, since file locks are per process, plus a file lock
  * for other processes) and written to a temporary file that is renamed over the old one, so readers never see a
- * half-written state.
+ * half-written state. A pool member keeps its VMs in the pool's table instead and takes the pool's lock ({@link Pool}).
  */
 final class StateStore {
 
@@ -36,12 +37,21 @@ final class StateStore {
     private final Path file;
     private final Path lockFile;
     private final ReentrantLock jvmLock;
+    /** A pool member's VMs live in the pool's table ({@code <pool>/vms.json}, see {@link Pool}); else null. */
+    private final Path sharedVms;
 
     StateStore(Path stateDir) {
+        this(stateDir, null);
+    }
+
+    /** A pool member's store: its own state, the pool's VM table, and the pool's lock, which every member takes. */
+    StateStore(Path stateDir, Path poolDir) {
         Path dir = stateDir.toAbsolutePath().normalize();
+        Path lockDir = poolDir == null ? dir : poolDir.toAbsolutePath().normalize();
         this.file = dir.resolve("state.json");
-        this.lockFile = dir.resolve("lock");
-        this.jvmLock = JVM_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+        this.lockFile = lockDir.resolve("lock");
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(lockDir, d -> new ReentrantLock());
+        this.sharedVms = poolDir == null ? null : lockDir.resolve("vms.json");
     }
 
     boolean exists() {
@@ -63,7 +73,16 @@ final class StateStore {
     }
 
     HostState read() throws IOException {
-        return fromJson(new JSONObject(Files.readString(file, StandardCharsets.UTF_8)));
+        HostState own = fromJson(new JSONObject(Files.readString(file, StandardCharsets.UTF_8)));
+        if (sharedVms == null) return own;
+        return new HostState(own.bootId(), own.cmdline(), own.pcibackLoaded(), own.pcibackBound(), own.pcibackSlots(),
+                sharedVms().orElseThrow(), own.nextDomId());
+    }
+
+    /** The pool's VM table, when this host is in a pool and the table exists. */
+    Optional<List<Vm>> sharedVms() throws IOException {
+        if (sharedVms == null || !Files.exists(sharedVms)) return Optional.empty();
+        return Optional.of(vms(new JSONObject(Files.readString(sharedVms, StandardCharsets.UTF_8)).getJSONArray("vms")));
     }
 
     HostState update(UnaryOperator<HostState> change) throws IOException {
@@ -76,7 +95,13 @@ final class StateStore {
 
     void write(HostState state) throws IOException {
         locked(() -> {
-            writeAtomically(file, toJson(state).toString(2) + "\n");
+            HostState own = state;
+            if (sharedVms != null) {
+                writeAtomically(sharedVms, new JSONObject().put("vms", vmsJson(state.vms())).toString(2) + "\n");
+                own = new HostState(state.bootId(), state.cmdline(), state.pcibackLoaded(), state.pcibackBound(),
+                        state.pcibackSlots(), List.of(), state.nextDomId());
+            }
+            writeAtomically(file, toJson(own).toString(2) + "\n");
             return null;
         });
     }
@@ -90,8 +115,15 @@ final class StateStore {
     }
 
     private static JSONObject toJson(HostState s) {
+        return new JSONObject().put("boot-id", s.bootId()).put("cmdline", s.cmdline())
+                .put("pciback-loaded", s.pcibackLoaded()).put("pciback-bound", new JSONArray(s.pcibackBound()))
+                .put("pciback-slots", new JSONArray(s.pcibackSlots())).put("vms", vmsJson(s.vms()))
+                .put("next-dom-id", s.nextDomId());
+    }
+
+    private static JSONArray vmsJson(List<Vm> list) {
         JSONArray vms = new JSONArray();
-        for (Vm v : s.vms()) {
+        for (Vm v : list) {
             JSONArray oc = new JSONArray();
             v.otherConfig().forEach((k, val) -> oc.put(new JSONArray().put(k).put(val)));
             vms.put(new JSONObject().put("uuid", v.uuid()).put("name-label", v.nameLabel())
@@ -100,15 +132,17 @@ final class StateStore {
                     .put("affinity", v.affinity()).put("other-config", oc).put("dom-id", v.domId())
                     .put("start-time", v.startTime()).put("memory-mib", v.memoryMiB()).put("vcpus", v.vcpus()));
         }
-        return new JSONObject().put("boot-id", s.bootId()).put("cmdline", s.cmdline())
-                .put("pciback-loaded", s.pcibackLoaded()).put("pciback-bound", new JSONArray(s.pcibackBound()))
-                .put("pciback-slots", new JSONArray(s.pcibackSlots())).put("vms", vms)
-                .put("next-dom-id", s.nextDomId());
+        return vms;
     }
 
     private static HostState fromJson(JSONObject o) {
+        return new HostState(o.getString("boot-id"), o.getString("cmdline"), o.getBoolean("pciback-loaded"),
+                strings(o.getJSONArray("pciback-bound")), strings(o.getJSONArray("pciback-slots")),
+                vms(o.getJSONArray("vms")), o.getLong("next-dom-id"));
+    }
+
+    private static List<Vm> vms(JSONArray arr) {
         List<Vm> vms = new ArrayList<>();
-        JSONArray arr = o.getJSONArray("vms");
         for (int i = 0; i < arr.length(); i++) {
             JSONObject v = arr.getJSONObject(i);
             Map<String, String> oc = new LinkedHashMap<>();
@@ -121,9 +155,7 @@ final class StateStore {
                     v.getString("affinity"), oc, v.getLong("dom-id"), v.getString("start-time"),
                     v.getLong("memory-mib"), v.getInt("vcpus")));
         }
-        return new HostState(o.getString("boot-id"), o.getString("cmdline"), o.getBoolean("pciback-loaded"),
-                strings(o.getJSONArray("pciback-bound")), strings(o.getJSONArray("pciback-slots")), vms,
-                o.getLong("next-dom-id"));
+        return vms;
     }
 
     private static List<String> strings(JSONArray a) {

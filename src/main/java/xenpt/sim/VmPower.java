@@ -43,7 +43,9 @@ final class VmPower {
             if (ctx.scenario().device(slot).isEmpty()) {
                 return cannotAdd(major, slot, "19, \"19: No such device\"");
             }
+            // Only VMs running on this host can hold its device; a pool member's VM uses that member's device.
             boolean busy = st.vms().stream().anyMatch(o -> o.running() && !o.uuid().equals(uuid)
+                    && o.residentOn().equals(ctx.scenario().hostUuid())
                     && pciDevices(o.otherConfig().getOrDefault("pci", "")).contains(slot));
             if (busy) return cannotAdd(major, slot, "16, \"16: Device or resource busy\"");
             next = next.withBound(slot);

@@ -35,12 +35,12 @@ final class Xe {
             case "vm-param-remove" -> new XeVmOps(ctx, vms).paramRemove(args);
             case "vm-start" -> new XeVmOps(ctx, vms).power(args, true);
             case "vm-shutdown" -> new XeVmOps(ctx, vms).power(args, false);
-            case "host-list" -> HostTables.host().list(List.of(s), args);
-            case "host-param-get" -> withUuid(args, "host", s.hostUuid(), () -> HostTables.host().paramGet(s, args));
-            case "host-param-list" -> withUuid(args, "host", s.hostUuid(), () -> HostTables.host().paramList(s));
-            case "pool-list" -> HostTables.pool().list(List.of(s), args);
-            case "pif-list" -> HostTables.pif(s).list(s.nics().stream().filter(n -> !n.pci().isEmpty()).toList(),
-                    args);
+            // One database for the pool (Pool): every member answers for every host and PIF of the pool.
+            case "host-list" -> HostTables.host().list(ctx.pool().members(), args);
+            case "host-param-get" -> withHost(args, h -> HostTables.host().paramGet(h, args));
+            case "host-param-list" -> withHost(args, h -> HostTables.host().paramList(h));
+            case "pool-list" -> HostTables.pool().list(List.of(ctx.pool()), args);
+            case "pif-list" -> PoolTables.pifs(ctx.pool(), args);
             case "pci-list", "pci-param-get", "pci-param-list", "pci-enable-dom0-access",
                     "pci-disable-dom0-access", "pci-get-dom0-access-status" ->
                 s.pciApi() ? new XePci(ctx).run(cmd, args) : XeFormat.unknownCommand(cmd);
@@ -52,10 +52,6 @@ final class Xe {
         Outcome run(Vm vm) throws IOException;
     }
 
-    private interface Action {
-        Outcome run() throws IOException;
-    }
-
     /** {@code *-param-*} commands take only {@code uuid=} (xen-facts §1.10). */
     private Outcome withVm(XeArgs args, VmCommand command) throws IOException {
         Optional<String> uuid = args.get("uuid");
@@ -64,9 +60,14 @@ final class Xe {
         return vm.isEmpty() ? XeFormat.uuidInvalid("VM", uuid.get()) : command.run(vm.get());
     }
 
-    private static Outcome withUuid(XeArgs args, String type, String known, Action action) throws IOException {
+    private interface HostCommand {
+        Outcome run(Scenario host) throws IOException;
+    }
+
+    private Outcome withHost(XeArgs args, HostCommand command) throws IOException {
         Optional<String> uuid = args.get("uuid");
         if (uuid.isEmpty()) return XeFormat.requiredParameter("uuid");
-        return uuid.get().equals(known) ? action.run() : XeFormat.uuidInvalid(type, uuid.get());
+        Optional<Scenario> host = ctx.pool().member(uuid.get());
+        return host.isEmpty() ? XeFormat.uuidInvalid("host", uuid.get()) : command.run(host.get());
     }
 }

@@ -58,7 +58,7 @@ final class XeVmOps {
                 return Optional.of(v.withNameDescription(value));
             }
             case "affinity" -> {
-                if (!value.isEmpty() && !value.equals(ctx.scenario().hostUuid())) {
+                if (!value.isEmpty() && !ctx.pool().hostUuids().contains(value)) {
                     error.set(XeFormat.uuidInvalid("host", value));
                     return Optional.empty();
                 }
@@ -108,6 +108,12 @@ final class XeVmOps {
             }
             StringBuilder err = new StringBuilder();
             for (Vm vm : selected) {
+                Optional<Outcome> elsewhere = start ? PoolTables.startsElsewhere(ctx, vm) : Optional.empty();
+                if (elsewhere.isPresent()) {
+                    if (selected.size() == 1) return elsewhere.get();
+                    err.append("operation failed on ").append(vm.uuid()).append(": ").append(elsewhere.get().err());
+                    continue;
+                }
                 VmPower.Result r = start ? VmPower.start(ctx, ctx.state(), vm.uuid())
                         : VmPower.shutdown(ctx, ctx.state(), vm.uuid());
                 if (r.error() != null) {
