@@ -15,6 +15,7 @@ import xenpt.desired.SshSettings;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PciDevice;
 import xenpt.observed.VmRecord;
+import xenpt.plan.Placement;
 
 /**
  * The desired state that matches an observed host ({@code xenpt import}): address, pinned host key, the backend in
@@ -83,7 +84,7 @@ final class ImportYaml {
     private static Map<String, Object> vms(ObservedHost h, Consumer<String> warn) {
         Map<String, Object> vms = new LinkedHashMap<>();
         for (VmRecord vm : h.vms()) {
-            if (vm.pciRaw().isEmpty() || !belongsHere(h, vm)) continue;
+            if (vm.pciRaw().isEmpty() || !Placement.usesDevicesOf(h.info().hostUuid(), vm)) continue;
             if (vm.pci().isEmpty()) {
                 warn.accept("VM '" + InspectView.clean(vm.nameLabel()) + "' has other-config:pci '"
                         + InspectView.clean(vm.pciRaw().get()) + "' that names no device; left out");
@@ -102,12 +103,6 @@ final class ImportYaml {
                     + InspectView.clean(vm.nameLabel()) + "' holds " + a + ", which is not hidden from dom0"));
         }
         return vms;
-    }
-
-    /** As the planner decides which unlisted VMs belong to a host: pinned to it, running on it, or free to go anywhere. */
-    private static boolean belongsHere(ObservedHost h, VmRecord vm) {
-        String uuid = h.info().hostUuid();
-        return vm.affinity().equals(uuid) || vm.residentOn().equals(uuid) || (vm.affinity().isEmpty() && vm.residentOn().isEmpty());
     }
 
     @SuppressWarnings("unchecked")

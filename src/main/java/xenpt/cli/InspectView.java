@@ -9,6 +9,7 @@ import xenpt.observed.HideList;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PciDevice;
 import xenpt.observed.VmRecord;
+import xenpt.plan.Placement;
 import xenpt.render.DriftJson;
 import xenpt.render.DriftText;
 import xenpt.render.Json;
@@ -62,8 +63,10 @@ final class InspectView {
                 notes.isEmpty() ? "" : String.join(", ", notes));
     }
 
+    /** The VMs that hold this host's device: in a pool, not another member's VM that names the same B:D.f. */
     static List<String> assignedTo(ObservedHost h, PciAddress a) {
-        return h.vms().stream().filter(v -> v.pci().contains(a)).map(VmRecord::nameLabel).toList();
+        return h.vms().stream().filter(v -> v.pci().contains(a) && Placement.usesDevicesOf(h.info().hostUuid(), v))
+                .map(VmRecord::nameLabel).toList();
     }
 
     private static String hide(HideList l) {

@@ -71,7 +71,7 @@ final class HostContext {
 
     /** Whether a VM belongs to this host for unmanaged-assignment purposes: pinned to it or running on it. */
     boolean placedHere(VmRecord vm) {
-        return vm.affinity().equals(hostUuid()) || vm.residentOn().equals(hostUuid());
+        return Placement.placedOn(hostUuid(), vm);
     }
 
     static String describe(PciDevice d) {

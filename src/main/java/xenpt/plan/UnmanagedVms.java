@@ -14,7 +14,7 @@ final class UnmanagedVms {
     private UnmanagedVms() {}
 
     static boolean belongsHere(HostContext ctx, VmRecord vm) {
-        return ctx.placedHere(vm) || (vm.affinity().isEmpty() && vm.residentOn().isEmpty());
+        return Placement.usesDevicesOf(ctx.hostUuid(), vm);
     }
 
     /** Whether an unmanaged VM keeps its devices (no prune, or prune does not reach it). */
