@@ -9,7 +9,8 @@ import xenpt.diag.Location;
  * The desired state of one host.
  *
  * @param name     host name as used in plans and {@code --target}
- * @param address  DNS name, IP, or {@code sim:<scenario>}
+ * @param address  DNS name, IP (IPv6 without brackets), or {@code sim:<scenario>}; a port written in the file's
+ *                 address ({@code host:2222}) is in {@code ssh.port}
  * @param hide     the exact set of devices hidden from dom0; empty Optional: the boot configuration is left alone
  *                 ({@code hide} absent), present but empty: nothing hidden
  * @param vms      managed VMs, sorted by name

@@ -62,6 +62,8 @@ record Pool(String name, String uuid, String masterUuid, List<Scenario> members,
         }
         Path dir = stateDir.resolveSibling("pool-" + name);
         Files.createDirectories(dir.resolve("members"));
+        Path own = dir.resolve("members").resolve(memberName(self) + ".yaml");
+        if (!Files.exists(own)) StateStore.writeAtomically(own, yaml);
         List<Scenario> members = new ArrayList<>();
         for (Object o : names) members.add(member(String.valueOf(o), scenarioName, self, dir));
         String masterName = m.get("master") instanceof String s ? s : String.valueOf(names.get(0));

@@ -1,5 +1,8 @@
 package xenpt.sim;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +21,23 @@ final class PoolTables {
         List<Outcome> parts = new ArrayList<>();
         for (Scenario m : pool.members()) {
             parts.add(HostTables.pif(m).list(m.nics().stream().filter(n -> !n.pci().isEmpty()).toList(), args));
+        }
+        return join(parts, args.minimal());
+    }
+
+    /**
+     * {@code pci-list} of a pool: every member's PCI objects, each with its own uuid and host-uuid (the same pci-id
+     * once per member that has it), their driver from each member's own pciback state.
+     */
+    static Outcome pcis(HostContext ctx, XeArgs args) throws IOException {
+        Path self = ctx.fs().root().getParent();
+        List<Outcome> parts = new ArrayList<>();
+        for (Scenario m : ctx.pool().members()) {
+            Path dir = Pool.stateDirOf(m, self);
+            if (!m.hostUuid().equals(ctx.scenario().hostUuid()) && !Files.exists(dir.resolve("state.json"))) continue;
+            HostState state = m.hostUuid().equals(ctx.scenario().hostUuid()) ? ctx.state()
+                    : ctx.pool().store(dir).read();
+            parts.add(HostTables.pci(m).list(HostTables.pciObjects(m, state), args));
         }
         return join(parts, args.minimal());
     }

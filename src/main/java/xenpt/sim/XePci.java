@@ -24,7 +24,7 @@ final class XePci {
 
     Outcome run(String cmd, XeArgs args) throws IOException {
         List<HostTables.PciObject> all = HostTables.pciObjects(ctx.scenario(), ctx.state());
-        if (cmd.equals("pci-list")) return table.list(all, args);
+        if (cmd.equals("pci-list")) return ctx.pool().pooled() ? PoolTables.pcis(ctx, args) : table.list(all, args);
         Optional<String> uuid = args.get("uuid");
         if (uuid.isEmpty()) return XeFormat.requiredParameter("uuid");
         Optional<HostTables.PciObject> pci = all.stream().filter(p -> p.uuid().equals(uuid.get())).findFirst();

@@ -14,7 +14,11 @@
  * <pre>
  * name-label: Wintermute            # host name-label; dom0 is "Control domain on host: &lt;name-label&gt;"
  * address: 192.0.2.10               # host address field (the SSH server itself always listens on 127.0.0.1)
- * pool-uuid: …                      # optional; derived from the host uuid when absent
+ * pool-uuid: …                      # optional; derived from the host uuid when absent (a pool: the master's)
+ * pool:                             # optional: this host is a member of a pool (see Pool): one VM table for all
+ *   name: lab                       #   members in &lt;state dir&gt;/../pool-lab/; each member its own state directory
+ *   master: lab-a                   #   the member scenario that is the master (default: the first member)
+ *   members: [lab-a, lab-b]         #   every member's scenario (built-in names, or files beside this one)
  * reboot-delay-ms: 1000             # how long a reboot keeps the host away
  * xen-cmdline: true|false           # whether /opt/xensource/libexec/xen-cmdline exists
  * pci-api: true|false               # whether xe has pci-list / pci-*-dom0-access (xapi &gt;= 24.14)

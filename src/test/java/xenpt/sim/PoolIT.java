@@ -2,6 +2,7 @@ package xenpt.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,27 @@ class PoolIT {
                 assertThat(sb.run("xe vm-param-get uuid=" + RENDER_B + " param-name=power-state").out())
                         .isEqualTo("running\n");
             }
+        }
+    }
+
+    /** Two XCP-ng 8.3 members given as scenario files side by side (copies of xcpng83, the second with its own uuids). */
+    @Test
+    void pciListOfAPoolListsEveryMembersObjectsWithItsHostUuid() throws Exception {
+        String base = Files.readString(Path.of("examples/sim/xcpng83.yaml"));
+        String pool = "pool:\n  name: p83\n  members: [p83-a, p83-b]\n";
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(scenarios.resolve("p83-a.yaml"), pool + base);
+        String hostB = "5d3b9f20-ac4e-4b6d-9f80-7e6d5c4b3a21";
+        Files.writeString(scenarios.resolve("p83-b.yaml"), pool + base.substring(0, base.indexOf("\nvms:\n") + 1)
+                .replace("4c2a8e1f-9b3d-4a5c-8e7f-6d5c4b3a2f10", hostB)
+                .replace("1e6f3a2b-7c4d-4e5f-8a9b-0c1d2e3f4a5b", "2f7a4b3c-8d5e-4f60-9bac-1d2e3f4a5b6c"));
+        try (SimulatedHost a = SimulatedHost.start(scenarios.resolve("p83-a.yaml").toString(), dir.resolve("p83-a"));
+                SshTestClient sa = new SshTestClient(a)) {
+            String list = sa.run("xe pci-list pci-id=0000:0b:00.0 params=uuid,host-uuid").out();
+            assertThat(list).contains("host-uuid ( RO): 4c2a8e1f-9b3d-4a5c-8e7f-6d5c4b3a2f10", "host-uuid ( RO): " + hostB);
+            String uuids = sa.run("xe pci-list pci-id=0000:0b:00.0 --minimal").out().strip();
+            assertThat(uuids.split(",")).hasSize(2).doesNotHaveDuplicates();
+            assertThat(sa.run("xe host-list --minimal").out().strip().split(",")).hasSize(2);
         }
     }
 
