@@ -82,6 +82,16 @@ class ImportIT {
                 org.assertj.core.groups.Tuple.tuple(HOSTILE, "5bd4e662-5b08-bd5b-896f-bc39c1f4248c", "[0000:0e:00.0]"));
     }
 
+    /** A pool member: every VM of the pool is listed by xe, but only the one placed on this member is imported. */
+    @Test
+    void aPoolMemberImportsOnlyTheVmsPlacedOnIt() throws Exception {
+        Path file = roundTrip("lab-b");
+        HostSpec host = load(file).host("lab-b").orElseThrow();
+        assertThat(host.hide().orElseThrow()).extracting(e -> e.address().toString())
+                .containsExactly("0000:0b:00.0", "0000:0b:00.1");
+        assertThat(host.vms()).extracting(VmSpec::name).containsExactly("render-b");
+    }
+
     @Test
     void importToStdoutAndAnExistingFileIsNotOverwritten() throws Exception {
         assertThat(run("import", "--address", "sim:xs65", "--name", "old-box")).as(err).isZero();
