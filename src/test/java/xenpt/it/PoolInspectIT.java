@@ -28,6 +28,9 @@ class PoolInspectIT {
         Cli.Result b = Cli.run(dir, "inspect", "lab-b", "-f", POOL.toString());
         assertThat(b.exit()).as(b.toString()).isZero();
         assertThat(b.out()).containsPattern("0000:0b:00\\.0 .* yes +yes +render-b\n");
+        // The pool role comes from xe pool-list on each member: one master, one member.
+        assertThat(a.out()).contains("7d1e0c52-3a4b-4c6d-8e9f-0a1b2c3d4e5f (pool master)");
+        assertThat(b.out()).contains("8e2f1d63-4b5c-4d7e-9fa0-1b2c3d4e5f60\n").doesNotContain("(pool master)");
         // Both VMs are in the pool's VM table that each member lists.
         assertThat(a.out()).contains("render-a", "render-b");
         assertThat(b.out()).contains("render-a", "render-b");
