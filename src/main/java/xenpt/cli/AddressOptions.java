@@ -1,5 +1,6 @@
 package xenpt.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,14 @@ final class AddressOptions {
         int p = Optional.ofNullable(port).or(a::port).orElse(SshSettings.DEFAULT.port());
         String u = user == null ? SshSettings.DEFAULT.user() : user;
         if (u.isBlank() || u.contains("@")) return new Target.Bad("--user '" + u + "' is not a user name");
-        return new Target.Ok(spec(address, a.host(), new SshSettings(u, p, identity, knownHosts, null, null)));
+        return new Target.Ok(spec(address, a.host(), new SshSettings(u, p, absolute(identity), absolute(knownHosts),
+                null, null)));
+    }
+
+    /** A relative path made absolute, so that a file {@code import} writes works from any directory; {@code ~} stays. */
+    private static String absolute(String path) {
+        if (path == null || path.equals("~") || path.startsWith("~/")) return path;
+        return Path.of(path).toAbsolutePath().normalize().toString();
     }
 
     private static HostSpec spec(String name, String host, SshSettings ssh) {

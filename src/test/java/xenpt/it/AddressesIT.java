@@ -108,7 +108,9 @@ class AddressesIT {
     @Test
     void importWritesThePortAndTheSshSettingsItWasReachedWith() throws Exception {
         Path file = dir.resolve("imported.yaml");
-        Cli.Result r = xenpt("import", "--address", hostPort(), "--name", "wm", "--identity", key.toString(),
+        // A relative key path is written absolute, so the file works from any directory.
+        String relativeKey = Path.of("").toAbsolutePath().relativize(key.toAbsolutePath()).toString();
+        Cli.Result r = xenpt("import", "--address", hostPort(), "--name", "wm", "--identity", relativeKey,
                 "--known-hosts", knownHosts.toString(), "--out", file.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         HostSpec h = DesiredStateLoader.load(file).state().orElseThrow().host("wm").orElseThrow();
