@@ -29,6 +29,11 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * has its own hardware, boot files, {@code /etc/xensource-inventory} (its own INSTALLATION_UUID), pciback and boot id.
  * The shared VM table is {@code pool-<name>/vms.json}, written by {@link StateStore} under one lock for the pool.
  *
+ * <p>Not simulated across members: starting a VM on another member (xapi places a VM on its affinity host; the
+ * simulator refuses, see {@link PoolTables#startsElsewhere}), and the {@code pci-*-dom0-access} commands on another
+ * member's PCI object (xapi forwards them to that host; here they answer "uuid invalid"). A member reboot halts only
+ * the VMs resident on it.
+ *
  * @param dir the pool's directory, or null for a standalone host
  */
 record Pool(String name, String uuid, String masterUuid, List<Scenario> members, Path dir) {
