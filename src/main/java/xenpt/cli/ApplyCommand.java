@@ -37,8 +37,8 @@ import xenpt.planfile.SavedPlan;
  */
 @Command(name = "apply", description = {
     "Apply a saved plan, or make a plan and apply it after confirmation. Writes to hosts.",
-    "Per host: take the host lock, observe again (a stale plan is refused), hide list, VM assignments and affinity,"
-            + " reboot and VM restarts when the policy allows, journal, release the lock."})
+    "Per host: take the host lock, observe again (a stale plan, or one that breaks a safety rule, is refused), hide list,"
+            + " VM assignments and affinity, reboot and VM restarts when the policy allows, journal, release the lock."})
 final class ApplyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -51,7 +51,8 @@ final class ApplyCommand implements Callable<Integer> {
     DesiredStateOptions desired;
 
     @Parameters(arity = "0..1", paramLabel = "PLANFILE",
-            description = "A plan saved with 'plan --out'; without it, plan now and ask for confirmation.")
+            description = "A plan saved with 'plan --out': applied exactly, with no question and no -f needed (-f, when"
+                    + " given, must be the desired state it was made from). Without it, plan now and ask for confirmation.")
     Path planFile;
 
     @Mixin
