@@ -76,6 +76,8 @@ final class ApplySavedPlan {
             return Optional.of(PlanFile.read(PlanFiles.read(file)));
         } catch (NoSuchFileException e) {
             return refuse(main, file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            return refuse(main, file + ": cannot read the plan: permission denied");
         } catch (IOException e) {
             return refuse(main, file + ": cannot read the plan: " + e.getMessage());
         } catch (PlanFileException e) {

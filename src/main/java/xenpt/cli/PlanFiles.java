@@ -50,7 +50,7 @@ final class PlanFiles {
         var hosts = plan.hosts().stream().map(HostPlan::name).map(state::host).flatMap(Optional::stream)
                 .map(PlanFiles::absolute).toList();
         Optional<String> simDir = hosts.stream().anyMatch(HostSpec::simulated)
-                ? Optional.of(SimulatedHost.stateDir(env, "x").toAbsolutePath().normalize().getParent().toString())
+                ? Optional.of(SimulatedHost.stateDir(env, "").toAbsolutePath().normalize().toString())
                 : Optional.empty();
         return new SavedPlan(plan, hosts, simDir);
     }

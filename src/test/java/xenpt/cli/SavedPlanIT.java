@@ -149,6 +149,9 @@ class SavedPlanIT {
         assertRefused(write("text.json", "plan: yes\n"), "not a saved xenpt plan: not a JSON object");
         assertRefused(tmp.resolve("missing.json"), "missing.json: no such file");
         assertRefused(Files.createDirectories(tmp.resolve("dir.json")), "cannot read the plan: not a regular file");
+        Path unreadable = write("unreadable.json", saved.toString());
+        Files.setPosixFilePermissions(unreadable, java.util.Set.of());
+        if (!Files.isReadable(unreadable)) assertRefused(unreadable, "cannot read the plan: permission denied"); // not as root
         assertThat(f.pci(WINDOWS)).isEmpty();
     }
 
