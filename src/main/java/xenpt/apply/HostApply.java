@@ -14,6 +14,7 @@ import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
 import xenpt.plan.Change;
 import xenpt.plan.Facts;
+import xenpt.plan.Guards;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Staleness;
@@ -121,11 +122,15 @@ final class HostApply {
         return Observer.observe(link.session(), spec.name(), spec.address(), spec.method());
     }
 
-    /** The host must still be as the plan saw it; otherwise the plan may do the wrong thing. */
+    /** The host must still be as the plan saw it, and the plan must keep every safety rule on it. */
     private void checkCurrent(ObservedHost now) throws ApplyException {
         List<String> changed = Staleness.check(hostPlan.facts(), Facts.of(now));
         if (!changed.isEmpty()) {
             throw new ApplyException(spec.name() + ": the plan is stale (make a new plan): " + String.join("; ", changed));
+        }
+        List<String> unsafe = Guards.check(hostPlan, spec, now); // a saved plan may have been edited
+        if (!unsafe.isEmpty()) {
+            throw new ApplyException(spec.name() + ": the plan breaks a safety rule on the live host: " + String.join("; ", unsafe));
         }
     }
 

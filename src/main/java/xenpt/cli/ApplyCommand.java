@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import xenpt.apply.ApplyOptions;
 import xenpt.apply.ApplyReport;
 import xenpt.apply.Durations;
@@ -25,25 +28,31 @@ import xenpt.desired.DesiredState;
 import xenpt.plan.Plan;
 import xenpt.plan.PlanOptions;
 import xenpt.plan.Planner;
+import xenpt.planfile.SavedPlan;
 
 /**
- * {@code xenpt apply [PLANFILE]}: apply a saved plan (refused when a host changed since), or plan and apply after an
- * interactive "yes" (or {@code --auto-approve}). A failed plan is never applied. Exit 1 when any host failed.
+ * {@code xenpt apply [PLANFILE]}: apply a saved plan exactly, without a question (passing the file is the approval;
+ * refused when it cannot be read, was modified, or a host changed since), or plan and apply after an interactive
+ * "yes" (or {@code --auto-approve}). A failed plan is never applied. Exit 1 when any host failed.
  */
 @Command(name = "apply", description = {
     "Apply a saved plan, or make a plan and apply it after confirmation. Writes to hosts.",
-    "Per host: take the host lock, observe again (a stale plan is refused), hide list, VM assignments and affinity,"
-            + " reboot and VM restarts when the policy allows, journal, release the lock."})
+    "Per host: take the host lock, observe again (a stale plan, or one that breaks a safety rule, is refused), hide list,"
+            + " VM assignments and affinity, reboot and VM restarts when the policy allows, journal, release the lock."})
 final class ApplyCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DesiredStateOptions desired;
 
     @Parameters(arity = "0..1", paramLabel = "PLANFILE",
-            description = "A plan saved with 'plan --out'; without it, plan now and ask for confirmation.")
+            description = "A plan saved with 'plan --out': applied exactly, with no question and no -f needed (-f, when"
+                    + " given, must be the desired state it was made from). Without it, plan now and ask for confirmation.")
     Path planFile;
 
     @Mixin
@@ -72,23 +81,28 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = Fleet.load(main, desired);
-        if (state.isEmpty()) return ExitCode.ERROR;
         if (planFile != null && shard.shard().isPresent()) {
             main.err.println("xenpt: a saved plan is applied whole; use --shard when making it (plan --shard K/N --out FILE)");
             return ExitCode.ERROR;
         }
-        Optional<Plan> plan = planFile == null ? planNow(state.get()) : ApplySavedPlan.load(main, planFile, targets, state.get());
+        // A saved plan holds what it needs; -f with it is only checked against the plan's desired-state digest.
+        boolean loadDesired = planFile == null || spec.commandLine().getParseResult().hasMatchedOption("--file");
+        Optional<DesiredState> state = loadDesired ? Fleet.load(main, desired) : Optional.empty();
+        if (loadDesired && state.isEmpty()) return ExitCode.ERROR;
+        Optional<SavedPlan> saved = planFile == null ? Optional.empty() : ApplySavedPlan.load(main, planFile, targets, state);
+        Optional<Plan> plan = planFile == null ? planNow(state.get()) : saved.map(SavedPlan::plan);
         if (plan.isEmpty()) return ExitCode.ERROR;
+        DesiredState hosts = saved.map(SavedPlan::desired).orElseGet(state::get);
+        Map<String, String> env = saved.map(s -> ApplySavedPlan.env(main, s)).orElse(main.env);
         if (!plan.get().hasChanges()) {
             main.err.println("xenpt: no changes; nothing to apply");
             return ExitCode.OK;
         }
         if (planFile == null && !confirmed(plan.get())) return ExitCode.ERROR;
         Progress progress = Progress.of(main);
-        Executor executor = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), progress);
+        Executor executor = new Executor(options(), host -> Hosts.connector(host, main.global, env), progress);
         // Stopped from outside, the hosts still get their journal record and their lock released.
-        ApplyReport report = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), state.get()));
+        ApplyReport report = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), hosts));
         progress.done();
         main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
@@ -13,62 +15,89 @@ import xenpt.plan.Facts;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Staleness;
-import xenpt.render.PlanJson;
+import xenpt.planfile.PlanFile;
+import xenpt.planfile.PlanFileException;
+import xenpt.planfile.SavedPlan;
 
 /**
- * {@code apply PLANFILE}: loads a saved plan and refuses it, before any host is changed, when it failed, when the
- * desired state lacks one of its hosts, or when a host it changes is no longer as the plan saw it (naming each fact
- * that changed). The executor checks again under each host's lock.
+ * {@code apply PLANFILE}: loads a saved plan, which is self-contained (hosts, SSH settings, policies, desired hide lists
+ * and VMs), and refuses it before any host is changed, saying why: it cannot be read, is of another version, was
+ * modified, failed when made, does not match the {@code -f} given, or is stale (naming each fact that changed on a
+ * host). The executor checks staleness and every safety rule again under each host's lock.
  */
 final class ApplySavedPlan {
 
     private ApplySavedPlan() {}
 
-    static Optional<Plan> load(Main main, Path file, List<String> targets, DesiredState state) throws IOException {
+    /**
+     * @param given the desired state of {@code -f}, when given: it must be the one the plan was made from
+     */
+    static Optional<SavedPlan> load(Main main, Path file, List<String> targets, Optional<DesiredState> given)
+            throws IOException {
         if (!targets.isEmpty()) {
             main.err.println("xenpt: --target cannot be combined with PLANFILE: the saved plan already says what to apply");
             return Optional.empty();
         }
-        Plan plan;
-        try {
-            plan = PlanJson.read(PlanFiles.read(file));
-        } catch (NoSuchFileException e) {
-            main.err.println("xenpt: " + file + ": no such file");
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            main.err.println("xenpt: " + file + ": " + e.getMessage());
-            return Optional.empty();
+        Optional<SavedPlan> read = read(main, file);
+        if (read.isEmpty()) return Optional.empty();
+        SavedPlan saved = read.get();
+        Plan plan = saved.plan();
+        if (plan.failed()) return refuse(main, file + ": the plan failed when it was made; a failed plan is never applied");
+        if (given.isPresent() && !given.get().digest().equals(plan.desiredDigest())) {
+            return refuse(main, file + ": the plan was made from another desired state than -f gives (plan: "
+                    + plan.desiredDigest().substring(0, 12) + "…, -f: " + given.get().digest().substring(0, 12)
+                    + "…); apply the plan without -f (it holds what it needs), or make a new plan from -f");
         }
-        if (plan.failed()) {
-            main.err.println("xenpt: " + file + ": the plan failed when it was made; a failed plan is never applied");
-            return Optional.empty();
+        List<String> missing = saved.hostsWithoutSettings();
+        if (!missing.isEmpty()) {
+            return refuse(main, file + ": the plan has no saved settings for " + String.join(", ", missing)
+                    + ", which it changes, so it cannot reach them; make a new plan");
         }
-        if (!plan.desiredDigest().equals(state.digest())) {
-            main.err.println("xenpt: warning: the desired state changed since the plan was made; the saved plan is"
-                    + " applied as it was reviewed (hosts are reached with the current settings)");
-        }
-        List<String> problems = problems(main, plan, state);
+        List<String> problems = stale(main, saved);
         if (!problems.isEmpty()) {
             main.err.println("xenpt: the saved plan is stale; nothing was applied (make a new plan):");
             problems.forEach(p -> main.err.println("  " + p));
             return Optional.empty();
         }
         ApplyCommand.show(main, plan);
-        return Optional.of(plan);
+        return Optional.of(saved);
     }
 
-    /** One line per host the desired state lacks, host unreachable, or fact changed since the plan was made. */
-    private static List<String> problems(Main main, Plan plan, DesiredState state) {
-        List<String> out = new ArrayList<>();
-        List<HostSpec> specs = new ArrayList<>();
-        for (HostPlan h : plan.hosts()) {
-            if (h.changes().isEmpty()) continue;
-            Optional<HostSpec> spec = state.host(h.name());
-            if (spec.isEmpty()) out.add(h.name() + ": not in the desired state, so its address is unknown");
-            spec.ifPresent(specs::add);
+    /** The environment that reaches the plan's hosts: its simulated hosts' state directory, wherever apply runs. */
+    static Map<String, String> env(Main main, SavedPlan saved) {
+        if (saved.simDir().isEmpty()) return main.env;
+        Map<String, String> env = new HashMap<>(main.env);
+        env.put("XENPT_SIM_DIR", saved.simDir().get());
+        return env;
+    }
+
+    private static Optional<SavedPlan> read(Main main, Path file) throws IOException {
+        try {
+            return Optional.of(PlanFile.read(PlanFiles.read(file)));
+        } catch (NoSuchFileException e) {
+            return refuse(main, file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            return refuse(main, file + ": cannot read the plan: permission denied");
+        } catch (IOException e) {
+            return refuse(main, file + ": cannot read the plan: " + e.getMessage());
+        } catch (PlanFileException e) {
+            return refuse(main, file + ": " + e.getMessage());
         }
-        for (Observation o : Fleet.observe(main, specs)) {
-            HostPlan h = plan.host(o.name()).orElseThrow();
+    }
+
+    private static Optional<SavedPlan> refuse(Main main, String message) {
+        main.err.println("xenpt: " + message + "; nothing was applied");
+        return Optional.empty();
+    }
+
+    /** One line per host unreachable, or fact changed since the plan was made. */
+    private static List<String> stale(Main main, SavedPlan saved) {
+        List<String> out = new ArrayList<>();
+        List<HostSpec> specs = saved.hosts().stream()
+                .filter(s -> saved.plan().host(s.name()).map(h -> !h.changes().isEmpty()).orElse(false))
+                .toList();
+        for (Observation o : Fleet.observe(main, specs, env(main, saved))) {
+            HostPlan h = saved.plan().host(o.name()).orElseThrow();
             switch (o) {
                 case Observation.Unreachable u -> out.add(u.name() + ": unreachable: " + u.reason());
                 case Observation.Reached r ->

@@ -74,10 +74,15 @@ final class Fleet {
 
     /** Observes the hosts concurrently (bounded by {@code --parallelism}), progress lines on stderr. */
     static List<Observation> observe(Main main, List<HostSpec> hosts) {
+        return observe(main, hosts, main.env);
+    }
+
+    /** As {@link #observe(Main, List)}, with another environment (a saved plan's simulated-host directory). */
+    static List<Observation> observe(Main main, List<HostSpec> hosts, Map<String, String> env) {
         Progress progress = Progress.of(main);
         try {
             return Observer.observeAll(hosts, main.global.parallelism,
-                    spec -> Hosts.connect(spec, main.global, main.env), progress);
+                    spec -> Hosts.connect(spec, main.global, env), progress);
         } finally {
             progress.done();
         }

@@ -15,6 +15,7 @@ import xenpt.observed.Observation;
 import xenpt.plan.Plan;
 import xenpt.plan.PlanOptions;
 import xenpt.plan.Planner;
+import xenpt.planfile.PlanFile;
 import xenpt.render.PlanJson;
 import xenpt.render.PlanMarkdown;
 import xenpt.render.PlanText;
@@ -56,11 +57,25 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan = Planner.plan(state, observed, options.get());
         main.out.println(render(plan, main));
         if (out != null) {
-            PlanFiles.save(out, PlanJson.write(plan));
-            main.err.println("xenpt: plan saved to " + out + " (apply it with: xenpt apply " + out + ")");
+            PlanFiles.save(out, PlanFile.write(PlanFiles.saved(plan, state, main.env)));
+            main.err.println("xenpt: plan saved to " + out + savedHint(plan, out));
+        } else if (plan.hasChanges() && !plan.failed()) {
+            main.err.println(NOT_SAVED);
         }
         if (plan.failed()) return ExitCode.ERROR;
         return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+
+    /** Like Terraform's note on a plan made without {@code -out}: apply plans again, and may find something else. */
+    static final String NOT_SAVED = "xenpt: note: this plan was not saved, so 'xenpt apply' will plan again and may do"
+            + " other things if a host or the desired state changes in between. To apply exactly this plan, save it with"
+            + " 'xenpt plan --out FILE' (and the same options) and run 'xenpt apply FILE'.";
+
+    /** The command that applies the saved plan, with an absolute path so that it works from any directory. */
+    private static String savedHint(Plan plan, Path out) {
+        if (plan.failed()) return "; the plan failed, so it cannot be applied";
+        if (!plan.hasChanges()) return "; it has no changes, so there is nothing to apply";
+        return " (apply it with: xenpt apply " + xenpt.transport.Command.quote(out.toAbsolutePath().normalize().toString()) + ")";
     }
 
     static String render(Plan plan, Main main) {

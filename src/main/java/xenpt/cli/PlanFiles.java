@@ -7,6 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import xenpt.desired.DesiredState;
+import xenpt.desired.HostSpec;
+import xenpt.desired.SshSettings;
+import xenpt.plan.HostPlan;
+import xenpt.plan.Plan;
+import xenpt.planfile.SavedPlan;
+import xenpt.sim.SimulatedHost;
 
 /** Saved plans and reports: written whole (temporary file, then rename) and readable by the owner only. */
 final class PlanFiles {
@@ -27,7 +36,35 @@ final class PlanFiles {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** A regular file's text; anything else (a directory, a FIFO that would block) is refused at once. */
     static String read(Path file) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) throw new IOException("not a regular file");
         return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What {@code plan --out} saves: the plan and the desired state of its hosts, with paths that the current
+     * directory resolves made absolute, so that {@code apply FILE} works from anywhere.
+     */
+    static SavedPlan saved(Plan plan, DesiredState state, Map<String, String> env) {
+        var hosts = plan.hosts().stream().map(HostPlan::name).map(state::host).flatMap(Optional::stream)
+                .map(PlanFiles::absolute).toList();
+        Optional<String> simDir = hosts.stream().anyMatch(HostSpec::simulated)
+                ? Optional.of(SimulatedHost.stateDir(env, "").toAbsolutePath().normalize().toString())
+                : Optional.empty();
+        return new SavedPlan(plan, hosts, simDir);
+    }
+
+    private static HostSpec absolute(HostSpec h) {
+        SshSettings s = h.ssh();
+        SshSettings ssh = new SshSettings(s.user(), s.port(), absolute(s.identityFile()), absolute(s.knownHosts()),
+                s.hostKey(), s.passwordEnv());
+        return new HostSpec(h.name(), h.address(), ssh, h.method(), h.policy(), h.hide(), h.vms(), h.location());
+    }
+
+    /** {@code ~} paths stay as written (the home directory may differ where the plan is applied, as in CI). */
+    private static String absolute(String path) {
+        if (path == null || path.equals("~") || path.startsWith("~/")) return path;
+        return Path.of(path).toAbsolutePath().normalize().toString();
     }
 }

@@ -88,13 +88,18 @@ public final class DesiredStateLoader {
                         "this xenpt reads version 1; expected version: 1"));
     }
 
-    /** SHA-256 over each file's name, a NUL, its length in decimal, a NUL, and its bytes, in the given order. */
+    /**
+     * SHA-256 over each file's name, a NUL, its length in decimal, a NUL, and its bytes, in the given order. The name
+     * is the file's own (no directory, no {@code @commit}), so that {@code -f desired-state/} and {@code -f
+     * ./desired-state} (or the same files from another directory, or at a git ref) give the same digest, as a saved
+     * plan's {@code -f} check needs.
+     */
     static String digest(List<SourceFile> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (SourceFile f : files) {
                 byte[] content = f.content();
-                sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+                sha.update(baseName(f.name()).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(Long.toString(content.length).getBytes(StandardCharsets.US_ASCII));
                 sha.update((byte) 0);
@@ -104,5 +109,10 @@ public final class DesiredStateLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
+    }
+
+    private static String baseName(String shown) {
+        String name = shown.substring(Math.max(shown.lastIndexOf('/'), shown.lastIndexOf('\\')) + 1);
+        return name.replaceFirst("@[0-9a-f]+$", "");
     }
 }

@@ -40,6 +40,11 @@ final class AssignmentPlanner {
                 vm.pci().forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add("unmanaged '" + vm.nameLabel() + "'"));
             }
         }
+        checkOneVmEach(ctx, holders);
+    }
+
+    /** One device, one VM: an error per device that two or more of {@code holders} (VM labels) hold. */
+    static void checkOneVmEach(HostContext ctx, Map<PciAddress, List<String>> holders) {
         holders.forEach((device, vms) -> {
             if (vms.size() > 1) {
                 ctx.diagnostics.add(Diagnostic.error(ctx.spec.location(), device + " is assigned to " + vms.size()
@@ -59,16 +64,7 @@ final class AssignmentPlanner {
             return s;
         });
         Set<PciAddress> hidden = desiredHide.orElse(ctx.host.boot().hide().devices());
-        for (PciAddress d : spec.pci()) {
-            if (!ctx.checkPresent(d, Optional.empty(), spec.location())) continue;
-            if (!hidden.contains(d)) {
-                ctx.diagnostics.add(Diagnostic.error(spec.location(), d + " is assigned to VM '" + spec.name()
-                        + "' but is not in " + hideListOf(ctx, desiredHide.isPresent())
-                        + "; xenopsd would tear it from its dom0 driver at VM start",
-                        desiredHide.isPresent() ? "hide the device too"
-                                : "give host '" + ctx.name() + "' a hide list in the desired state that includes it"));
-            }
-        }
+        checkAssignable(ctx, spec.name(), spec.pci(), hidden, desiredHide.isPresent(), spec.location());
         Set<PciAddress> missing = new TreeSet<>();
         spec.pci().forEach(d -> missing.addAll(ctx.siblings(d)));
         missing.removeAll(spec.pci());
@@ -76,6 +72,26 @@ final class AssignmentPlanner {
             ctx.diagnostics.add(Diagnostic.warning(spec.location(), "VM '" + spec.name() + "' gets only some functions of a"
                     + " multi-function device on " + ctx.name() + "; " + PciValues.list(missing) + " not assigned",
                     "assign every function of the device"));
+        }
+    }
+
+    /**
+     * Each device given to a VM must be on the host and hidden from dom0; shared with the apply-time check ({@link
+     * Guards}).
+     *
+     * @param hidden  the devices hidden once the plan is applied
+     * @param desired whether {@code hidden} is the desired hide list (else the host's own boot hide list)
+     */
+    static void checkAssignable(HostContext ctx, String vm, List<PciAddress> devices, Set<PciAddress> hidden,
+            boolean desired, xenpt.diag.Location at) {
+        for (PciAddress d : devices) {
+            if (!ctx.checkPresent(d, Optional.empty(), at)) continue;
+            if (!hidden.contains(d)) {
+                ctx.diagnostics.add(Diagnostic.error(at, d + " is assigned to VM '" + vm + "' but is not in "
+                        + hideListOf(ctx, desired) + "; xenopsd would tear it from its dom0 driver at VM start",
+                        desired ? "hide the device too"
+                                : "give host '" + ctx.name() + "' a hide list in the desired state that includes it"));
+            }
         }
     }
 

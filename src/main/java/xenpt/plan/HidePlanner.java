@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import xenpt.desired.HideEntry;
 import xenpt.desired.PciAddress;
 import xenpt.diag.Diagnostic;
+import xenpt.diag.Location;
 import xenpt.observed.HideList;
 
 /**
@@ -27,7 +28,7 @@ final class HidePlanner {
         Set<PciAddress> after = new TreeSet<>();
         for (HideEntry e : wanted.get()) {
             after.add(e.address());
-            if (ctx.checkPresent(e.address(), e.id(), e.location())) checkDom0Needs(ctx, e);
+            if (ctx.checkPresent(e.address(), e.id(), e.location())) checkDom0Needs(ctx, e.address(), e.location());
         }
         warnPartial(ctx, wanted.get(), after);
         HideList boot = ctx.host.boot().hide();
@@ -36,19 +37,20 @@ final class HidePlanner {
         ctx.changes.add(new Change.Hide(ctx.name(), beforeRaw, boot.devices(), after, reason(boot, after)));
     }
 
-    private static void checkDom0Needs(HostContext ctx, HideEntry e) {
-        if (ctx.host.managementDevices().contains(e.address())) {
-            ctx.diagnostics.add(Diagnostic.error(e.location(), e.address() + " is the management interface's NIC on "
+    /** Errors when dom0 itself needs {@code address}; shared with the apply-time check ({@link Guards}). */
+    static void checkDom0Needs(HostContext ctx, PciAddress address, Location at) {
+        if (ctx.host.managementDevices().contains(address)) {
+            ctx.diagnostics.add(Diagnostic.error(at, address + " is the management interface's NIC on "
                     + ctx.name() + "; hiding it would cut the host off", "remove it from hide"));
         }
-        if (ctx.host.rootDiskDevices().contains(e.address())) {
-            ctx.diagnostics.add(Diagnostic.error(e.location(), e.address() + " is the controller of the dom0 root disk on "
+        if (ctx.host.rootDiskDevices().contains(address)) {
+            ctx.diagnostics.add(Diagnostic.error(at, address + " is the controller of the dom0 root disk on "
                     + ctx.name() + "; hiding it would leave dom0 without its disk", "remove it from hide"));
         }
-        boolean network = ctx.host.device(e.address()).map(d -> d.classCode().startsWith("02")).orElse(false);
+        boolean network = ctx.host.device(address).map(d -> d.classCode().startsWith("02")).orElse(false);
         if (network && ctx.host.managementDevices().isEmpty()) {
             // A bonded or VLAN management interface has no PCI device of its own that xenpt can see.
-            ctx.diagnostics.add(Diagnostic.warning(e.location(), e.address() + " is a network controller and the PCI device"
+            ctx.diagnostics.add(Diagnostic.warning(at, address + " is a network controller and the PCI device"
                     + " behind the management interface of " + ctx.name() + " is unknown (a bond or a VLAN?), so xenpt"
                     + " cannot check that hiding it leaves the host reachable",
                     "make sure it is not a member of the management interface"));

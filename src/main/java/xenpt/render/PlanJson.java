@@ -11,9 +11,10 @@ import xenpt.plan.Plan;
 import xenpt.plan.Status;
 
 /**
- * The plan as JSON, {@code "format_version": "1"}: what {@code plan -o json} prints and {@code --out} saves. It holds
- * everything {@link PlanJsonReader} needs to rebuild the plan, and nothing secret (addresses, uuids, device
- * addresses, observed facts; never credentials or SSH settings).
+ * The plan as JSON, {@code "format_version": "1"}: what {@code plan -o json} prints, and the body of a saved plan
+ * ({@code xenpt.planfile} adds what apply needs to reach the hosts, and a digest). It holds everything {@link
+ * PlanJsonReader} needs to rebuild the plan, and nothing secret (addresses, uuids, device addresses, observed facts;
+ * never credentials).
  */
 public final class PlanJson {
 
@@ -22,6 +23,11 @@ public final class PlanJson {
     private PlanJson() {}
 
     public static String write(Plan plan) {
+        return Json.write(map(plan)) + "\n";
+    }
+
+    /** The plan as plain values for {@link Json#write}, for documents that embed it (saved plans). */
+    public static Map<String, Object> map(Plan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", FORMAT_VERSION);
         m.put("plan_id", plan.planId());
@@ -36,7 +42,7 @@ public final class PlanJson {
         sum.put("reboots", s.reboots());
         sum.put("vm_restarts", s.vmRestarts());
         m.put("summary", sum);
-        return Json.write(m) + "\n";
+        return m;
     }
 
     /** Reads what {@link #write} wrote. @throws IllegalArgumentException naming what is wrong */

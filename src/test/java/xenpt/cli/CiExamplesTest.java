@@ -49,7 +49,7 @@ class CiExamplesTest {
         assertThat(invocations).extracting(a -> a.get(0))
                 .contains("review", "apply", "drift", "validate", "plan");
         assertThat(invocations).anySatisfy(a -> assertThat(a).containsSubsequence("review", "--base", "origin/main", "-o", "markdown"));
-        assertThat(invocations).anySatisfy(a -> assertThat(a).contains("apply", "--auto-approve"));
+        assertThat(invocations).anySatisfy(a -> assertThat(a).containsExactly("apply", "plan.json", "--lock-timeout", "10m", "--no-color"));
         assertThat(invocations).anySatisfy(a -> assertThat(a).contains("drift", "--report"));
 
         Set<String> registered = new CommandLine(newMain()).getSubcommands().keySet();
@@ -60,6 +60,55 @@ class CiExamplesTest {
             assertThat(parsed.hasSubcommand()).as(String.join(" ", args)).isTrue();
             assertThat(parsed.subcommand().unmatched()).as(String.join(" ", args)).isEmpty();
         }
+    }
+
+    /** The apply jobs apply the plan file that their plan job saved and passed on, never a fresh plan. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void applyJobsApplyTheSavedPlanOfThePlanJob() throws IOException {
+        Map<String, Object> github = (Map<String, Object>) load(CI.resolve("github/xenpt-apply.yml")).get("jobs");
+        List<String> planJob = commands(github.get("plan"));
+        List<String> applyJob = commands(github.get("apply"));
+        assertThat(((Map<String, Object>) github.get("apply")).get("needs")).isEqualTo("plan");
+        assertThat(String.valueOf(github.get("plan"))).contains("actions/upload-artifact", "name=xenpt-plan", "path=plan.json");
+        assertThat(String.valueOf(github.get("apply"))).contains("actions/download-artifact", "name=xenpt-plan");
+        assertSavedPlanApplied(planJob, applyJob);
+
+        Map<String, Object> gitlab = load(CI.resolve("gitlab-ci.yml"));
+        Map<String, Object> apply = (Map<String, Object>) gitlab.get("apply");
+        assertThat((List<String>) apply.get("needs")).containsExactly("plan");
+        assertThat(String.valueOf(gitlab.get("plan"))).contains("paths=[plan.json]");
+        assertSavedPlanApplied(commands(gitlab.get("plan")), commands(apply));
+    }
+
+    /** The plan job saves {@code --out F}; the apply job runs {@code xenpt apply F} and no other plan or apply. */
+    private static void assertSavedPlanApplied(List<String> planJob, List<String> applyJob) {
+        List<List<String>> plans = planJob.stream().flatMap(s -> ShellWords.xenptInvocations(s).stream()).toList();
+        List<List<String>> applies = applyJob.stream().flatMap(s -> ShellWords.xenptInvocations(s).stream()).toList();
+        assertThat(plans).singleElement().satisfies(p -> assertThat(p).containsSubsequence("plan", "--out", "plan.json"));
+        assertThat(applies).singleElement().satisfies(a -> {
+            assertThat(a.subList(0, 2)).containsExactly("apply", "plan.json");
+            assertThat(a).doesNotContain("-f", "--file", "--auto-approve", "--target");
+        });
+    }
+
+    @Test
+    void theGitlabReviewUpdatesItsOwnNoteInsteadOfAddingOnePerPush() throws IOException {
+        String review = String.join("\n", commands(load(CI.resolve("gitlab-ci.yml")).get("review")));
+        assertThat(review).contains("marker='<!-- xenpt:review -->'", "select(.author.id == $me and (.body | contains($m)))",
+                "--request PUT", "\"$api/$note\"", "--request POST");
+        assertThat(review.indexOf("--request PUT")).isLessThan(review.indexOf("--request POST"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(Path file) throws IOException {
+        return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+    }
+
+    private static List<String> commands(Object job) {
+        List<String> out = new ArrayList<>();
+        collectScripts(job, out);
+        return out;
     }
 
     @Test

@@ -194,6 +194,14 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void theDigestDoesNotDependOnHowThePathIsSpelledOrOnTheGitRef() {
+        String d = valid(file("desired-state/a.yaml", "version: 1\nhosts: {}\n")).digest();
+        assertThat(valid(file("./desired-state/a.yaml", "version: 1\nhosts: {}\n")).digest()).isEqualTo(d);
+        assertThat(valid(file("/srv/repo/desired-state/a.yaml", "version: 1\nhosts: {}\n")).digest()).isEqualTo(d);
+        assertThat(valid(file("desired-state/a.yaml@3f2c1ab", "version: 1\nhosts: {}\n")).digest()).isEqualTo(d);
+    }
+
+    @Test
     void errorsOfAllFilesAreReportedTogetherAndSorted() {
         LoadResult r = DesiredStateLoader.load(List.of(
                 file("b.yaml", "version: 1\nhosts:\n  b: {address: sim:wintermute, hide: [zz:00.0]}\n"),

@@ -1,0 +1,81 @@
+package xenpt.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import xenpt.desired.HostSpec;
+import xenpt.desired.PciAddress;
+import xenpt.desired.PciId;
+import xenpt.desired.VmSpec;
+import xenpt.diag.Diagnostic;
+import xenpt.observed.ObservedHost;
+import xenpt.observed.VmRecord;
+
+/**
+ * The safety rules, checked on a plan's own changes against the host as it is at apply time: what a change hides is
+ * on the host, has its pinned id, and is neither the management NIC nor the root disk's controller; what a change
+ * assigns is on the host and hidden once the plan is applied; no device ends up with two VMs; a VM is pinned to this
+ * host only. The planner checks the same rules with the same code ({@link HidePlanner}, {@link AssignmentPlanner});
+ * apply checks again because a saved plan is a file that can be edited (its digest is not a signature) and because a
+ * {@code --target} plan carries only part of the desired state's changes.
+ */
+public final class Guards {
+
+    private Guards() {}
+
+    /** One message per broken rule; empty when the plan is safe to apply to {@code now}. */
+    public static List<String> check(HostPlan plan, HostSpec spec, ObservedHost now) {
+        HostContext ctx = new HostContext(spec, now);
+        Map<PciAddress, Optional<PciId>> pins = new TreeMap<>();
+        spec.hide().ifPresent(l -> l.forEach(e -> pins.put(e.address(), e.id())));
+        Set<PciAddress> hidden = now.boot().hide().devices();
+        Map<String, List<PciAddress>> assigned = new TreeMap<>();
+        for (Change c : plan.changes()) {
+            switch (c) {
+                case Change.Hide h -> {
+                    hidden = h.afterDevices();
+                    for (PciAddress d : h.afterDevices()) {
+                        if (ctx.checkPresent(d, pins.getOrDefault(d, Optional.empty()), spec.location())) {
+                            HidePlanner.checkDom0Needs(ctx, d, spec.location());
+                        }
+                    }
+                }
+                case Change.Assign a -> assigned.put(a.vmUuid(), a.after().map(PciValues::parsePciValue).orElse(List.of()));
+                case Change.Pin p -> {
+                    if (!p.hostUuid().equals(ctx.hostUuid())) {
+                        ctx.diagnostics.add(Diagnostic.error(spec.location(), "VM '" + p.vmName() + "' would be pinned to "
+                                + p.hostUuid() + ", which is not " + ctx.name() + " (" + ctx.hostUuid() + ")"));
+                    }
+                }
+                case Change.Reboot r -> { }
+                case Change.RestartVm r -> { }
+            }
+        }
+        checkAssignments(ctx, assigned, hidden);
+        return ctx.diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
+    }
+
+    /**
+     * The VMs' devices once the plan is applied: managed and newly assigned VMs hold hidden devices of this host, and
+     * no device is held by two VMs that may run here (managed, assigned, or unmanaged and placed here).
+     */
+    private static void checkAssignments(HostContext ctx, Map<String, List<PciAddress>> assigned, Set<PciAddress> hidden) {
+        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, new ArrayList<>());
+        Set<String> managedUuids = new java.util.TreeSet<>();
+        managed.values().forEach(v -> managedUuids.add(v.uuid()));
+        boolean desired = ctx.spec.hide().isPresent();
+        Map<PciAddress, List<String>> holders = new TreeMap<>();
+        for (VmRecord vm : ctx.host.vms()) {
+            List<PciAddress> devices = assigned.getOrDefault(vm.uuid(), vm.pci());
+            boolean ours = managedUuids.contains(vm.uuid()) || assigned.containsKey(vm.uuid());
+            if (ours) AssignmentPlanner.checkAssignable(ctx, vm.nameLabel(), devices, hidden, desired, ctx.spec.location());
+            if (ours || UnmanagedVms.belongsHere(ctx, vm)) {
+                devices.forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add(HostContext.vmLabel(vm)));
+            }
+        }
+        AssignmentPlanner.checkOneVmEach(ctx, holders);
+    }
+}
