@@ -19,6 +19,8 @@ import xenpt.apply.ApplyOptions;
 import xenpt.apply.ApplyReport;
 import xenpt.apply.Durations;
 import xenpt.apply.Executor;
+import xenpt.apply.HostResult;
+import xenpt.apply.NextSteps;
 import xenpt.apply.ReportJson;
 import xenpt.apply.ReportText;
 import xenpt.desired.DesiredState;
@@ -67,41 +69,84 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Between attempts to take a held lock or reach a rebooting host (default: 1s).")
     Duration pollInterval = Duration.ofSeconds(1);
 
+    @Option(names = "--skip-unreachable", description = "Apply to the reachable hosts when some cannot be reached; the"
+            + " unreachable ones are listed and the exit code is 1 (default: an unreachable host stops the whole apply).")
+    boolean skipUnreachable;
+
     /** How long a stopped apply may take to write its journals and release its locks before the JVM exits. */
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+    /** Why nothing was applied, for the {@code -o json} document; null while nothing was refused. */
+    private String refusal;
+    /** Hosts left out of the plan by {@code --skip-unreachable}, reported as failed. */
+    private List<HostResult> leftOut = List.of();
+
+    /** Every path ends with a JSON document on stdout under {@code -o json}, the refusals included. */
     @Override
     public Integer call() throws IOException {
+        int exit = applyOrRefuse();
+        if (refusal != null && main.global.output == GlobalOptions.Format.json) {
+            main.out.println(ReportJson.refused(refusal, Optional.empty()));
+        }
+        return exit;
+    }
+
+    private int refuse(String reason) {
+        refusal = reason;
+        return ExitCode.ERROR;
+    }
+
+    private int applyOrRefuse() throws IOException {
         Optional<DesiredState> state = Fleet.load(main, desired);
-        if (state.isEmpty()) return ExitCode.ERROR;
+        if (state.isEmpty()) return refuse("the desired state is invalid");
         if (planFile != null && shard.shard().isPresent()) {
             main.err.println("xenpt: a saved plan is applied whole; use --shard when making it (plan --shard K/N --out FILE)");
-            return ExitCode.ERROR;
+            return refuse("a saved plan is applied whole; --shard is for making it");
         }
         Optional<Plan> plan = planFile == null ? planNow(state.get()) : ApplySavedPlan.load(main, planFile, targets, state.get());
-        if (plan.isEmpty()) return ExitCode.ERROR;
-        if (!plan.get().hasChanges()) {
-            main.err.println("xenpt: no changes; nothing to apply");
-            return ExitCode.OK;
+        if (plan.isEmpty()) {
+            return refuse(refusal != null ? refusal : "the saved plan " + planFile + " was not applied (stderr says why)");
         }
-        if (planFile == null && !confirmed(plan.get())) return ExitCode.ERROR;
+        if (!plan.get().hasChanges()) return noChanges(plan.get(), state.get());
+        if (planFile == null && !confirmed(plan.get())) return refuse("the apply was not confirmed");
         Progress progress = Progress.of(main);
         Executor executor = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), progress);
         // Stopped from outside, the hosts still get their journal record and their lock released.
-        ApplyReport report = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), state.get()));
+        ApplyReport done = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), state.get()));
         progress.done();
+        ApplyReport report = done.with(leftOut, NextSteps.of(plan.get(), done, state.get()));
         main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
+        return report.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    /** Nothing to apply; hosts left out still fail the run, and a reboot still pending is still a next step. */
+    private int noChanges(Plan plan, DesiredState state) {
+        List<HostResult> hosts = plan.hosts().stream().map(h -> new HostResult(h.name(), h.address(), List.of())).toList();
+        ApplyReport none = new ApplyReport(plan.planId(), hosts);
+        ApplyReport report = none.with(leftOut, NextSteps.of(plan, none, state));
+        main.err.println("xenpt: no changes; nothing to apply");
+        if (main.global.output == GlobalOptions.Format.json) main.out.println(ReportJson.noChanges(report));
+        else if (!report.nextSteps().isEmpty()) main.out.println(ReportText.nextSteps(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 
     private Optional<Plan> planNow(DesiredState state) {
         Optional<PlanOptions> options = Fleet.targets(main, state, targets);
-        if (options.isEmpty()) return Optional.empty();
+        if (options.isEmpty()) {
+            refusal = "bad --target";
+            return Optional.empty();
+        }
         DesiredState part = shard.apply(main, state);
-        Plan plan = Planner.plan(part, Fleet.observe(main, Fleet.selected(part, options.get())), options.get());
+        Plan all = Planner.plan(part, Fleet.observe(main, Fleet.selected(part, options.get())), options.get());
+        Fleet.Reachable reachable = Fleet.reachable(main, all, skipUnreachable);
+        Plan plan = reachable.plan();
+        leftOut = reachable.leftOut().stream()
+                .map(h -> HostResult.unreachable(h.name(), h.address(), Fleet.reason(h))).toList();
         show(main, plan);
+        Fleet.warnTargeted(main, options.get(), desired.path());
         if (plan.failed()) {
-            main.err.println("xenpt: the plan failed; nothing was applied");
+            main.err.println("xenpt: the plan failed; nothing was applied" + Fleet.unreachableHint(plan));
+            refusal = "the plan failed" + Fleet.unreachableHint(plan);
             return Optional.empty();
         }
         return Optional.of(plan);
