@@ -126,6 +126,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyReport report = none.with(leftOut, NextSteps.of(plan, none, state));
         main.err.println("xenpt: no changes; nothing to apply");
         if (main.global.output == GlobalOptions.Format.json) main.out.println(ReportJson.noChanges(report));
+        else if (report.failed()) main.out.println(ReportText.render(report));
         else if (!report.nextSteps().isEmpty()) main.out.println(ReportText.nextSteps(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
