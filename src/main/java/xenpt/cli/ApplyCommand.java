@@ -103,6 +103,11 @@ final class ApplyCommand implements Callable<Integer> {
             main.err.println("xenpt: a saved plan is applied whole; use --shard when making it (plan --shard K/N --out FILE)");
             return refuse("a saved plan is applied whole; --shard is for making it");
         }
+        if (planFile != null && skipUnreachable) {
+            main.err.println("xenpt: --skip-unreachable is for making the plan (plan --skip-unreachable --out FILE);"
+                    + " a saved plan already leaves those hosts out");
+            return refuse("--skip-unreachable is for making the plan, not with PLANFILE");
+        }
         Optional<Plan> plan = planFile == null ? planNow(state.get()) : ApplySavedPlan.load(main, planFile, targets, state.get());
         if (plan.isEmpty()) {
             return refuse(refusal != null ? refusal : "the saved plan " + planFile + " was not applied (stderr says why)");

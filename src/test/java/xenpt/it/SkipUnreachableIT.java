@@ -58,6 +58,10 @@ class SkipUnreachableIT {
         assertThat(skip.err()).contains("--skip-unreachable: 1 host left out, not planned and not changed",
                 "gone (127.0.0.1): ");
 
+        Cli.Result both = Cli.run(dir, "apply", saved.toString(), "-f", fleet.toString(), "--skip-unreachable");
+        assertThat(both.exit()).isEqualTo(1);
+        assertThat(both.err()).contains("--skip-unreachable is for making the plan (plan --skip-unreachable --out FILE)");
+
         Cli.Result apply = Cli.run(dir, "apply", saved.toString(), "-f", fleet.toString());
         assertThat(apply.exit()).as("a plan saved with --skip-unreachable applies to the reachable hosts: " + apply)
                 .isZero();
