@@ -24,7 +24,9 @@ import xenpt.plan.Status;
  *   <li>A running VM whose {@code other-config:pci} was written and that xenpt did not restart needs a halt and a start
  *       (xen-facts §2: halt → start is the only reliable path): {@code xe vm-shutdown} then {@code xe vm-start}. When
  *       the host reboots (by xenpt or by the step above) the reboot halts the VM, so only the start is left.
- *       {@code vm-start on=HOST} starts it on the host that owns its devices (xen-facts §2, §11).
+ *       {@code vm-start on=HOST-UUID} starts it on the host that owns its devices (xen-facts §2, §11; xapi's
+ *       {@code cli_frontend.ml}: "the host on which to start can be specified with the 'on' parameter that takes a
+ *       uuid").
  * </ul>
  * A host whose apply failed gets no next step: running apply again is what it needs.
  */
