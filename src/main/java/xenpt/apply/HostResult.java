@@ -7,6 +7,9 @@ import java.util.Optional;
 /** What an apply did on one host, step by step, in order. No steps: the plan had nothing to do there. */
 public record HostResult(String name, String address, List<Step> steps) {
 
+    /** The step of a host that could not be reached when the plan was made ({@code --skip-unreachable}). */
+    public static final String REACH = "reach";
+
     public HostResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");
@@ -22,8 +25,15 @@ public record HostResult(String name, String address, List<Step> steps) {
         return steps.stream().filter(s -> s.state() == Step.State.FAILED).map(Step::message).findFirst();
     }
 
-    /** {@code applied}, {@code failed} or {@code unchanged}. */
+    /** A host left out because it could not be reached: listed as failed, nothing was done there. */
+    public static HostResult unreachable(String name, String address, String reason) {
+        return new HostResult(name, address, List.of(new Step(REACH, Step.State.FAILED, Optional.empty(),
+                name + ": unreachable, left out (--skip-unreachable): " + reason)));
+    }
+
+    /** {@code applied}, {@code failed}, {@code unreachable} or {@code unchanged}. */
     public String result() {
+        if (steps.size() == 1 && steps.get(0).name().equals(REACH) && failed()) return "unreachable";
         if (failed()) return "failed";
         return steps.isEmpty() ? "unchanged" : "applied";
     }

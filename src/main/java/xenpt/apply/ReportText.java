@@ -4,7 +4,7 @@ import xenpt.plan.Change;
 
 /**
  * The apply report for people: per host its result and each step ({@code done}, {@code skipped}, {@code FAILED})
- * with before → after for changes, then a summary line.
+ * with before → after for changes, then a summary line and the next steps left to do by hand, with their commands.
  */
 public final class ReportText {
 
@@ -18,7 +18,27 @@ public final class ReportText {
             for (Step step : h.steps()) line(s, step);
             s.append('\n');
         }
-        return s.append(summary(report)).append('\n').toString();
+        s.append(summary(report)).append('\n');
+        nextSteps(s, report);
+        return s.toString();
+    }
+
+    /** The next steps alone (after an apply with nothing to change); {@code ""} when there are none. */
+    public static String nextSteps(ApplyReport report) {
+        StringBuilder s = new StringBuilder();
+        nextSteps(s, report);
+        return s.toString().stripLeading();
+    }
+
+    /** What is left to do by hand, each with the commands to copy; from the operator's machine when there is ssh. */
+    private static void nextSteps(StringBuilder s, ApplyReport report) {
+        if (report.nextSteps().isEmpty()) return;
+        s.append("\nNext steps: the changes take effect only after these (xenpt's policy kept it from doing them):\n");
+        for (NextStep n : report.nextSteps()) {
+            s.append("  ").append(n.host()).append(": ").append(n.what()).append('\n');
+            for (String c : n.ssh().isEmpty() ? n.commands() : n.ssh()) s.append("      ").append(c).append('\n');
+            if (n.ssh().isEmpty()) s.append("      (run on the host)\n");
+        }
     }
 
     private static void line(StringBuilder s, Step step) {

@@ -22,6 +22,8 @@ import xenpt.apply.ApplyOptions;
 import xenpt.apply.ApplyReport;
 import xenpt.apply.Durations;
 import xenpt.apply.Executor;
+import xenpt.apply.HostResult;
+import xenpt.apply.NextSteps;
 import xenpt.apply.ReportJson;
 import xenpt.apply.ReportText;
 import xenpt.desired.DesiredState;
@@ -76,46 +78,95 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Between attempts to take a held lock or reach a rebooting host (default: 1s).")
     Duration pollInterval = Duration.ofSeconds(1);
 
+    @Option(names = "--skip-unreachable", description = "Apply to the reachable hosts when some cannot be reached; the"
+            + " unreachable ones are listed and the exit code is 1 (default: an unreachable host stops the whole apply).")
+    boolean skipUnreachable;
+
     /** How long a stopped apply may take to write its journals and release its locks before the JVM exits. */
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+    /** Why nothing was applied, for the {@code -o json} document; null while nothing was refused. */
+    private String refusal;
+    /** Hosts left out of the plan by {@code --skip-unreachable}, reported as failed. */
+    private List<HostResult> leftOut = List.of();
+
+    /** Every path ends with a JSON document on stdout under {@code -o json}, the refusals included. */
     @Override
     public Integer call() throws IOException {
+        int exit = applyOrRefuse();
+        if (refusal != null && main.global.output == GlobalOptions.Format.json) {
+            main.out.println(ReportJson.refused(refusal, Optional.empty()));
+        }
+        return exit;
+    }
+
+    private int refuse(String reason) {
+        refusal = reason;
+        return ExitCode.ERROR;
+    }
+
+    private int applyOrRefuse() throws IOException {
         if (planFile != null && shard.shard().isPresent()) {
             main.err.println("xenpt: a saved plan is applied whole; use --shard when making it (plan --shard K/N --out FILE)");
-            return ExitCode.ERROR;
+            return refuse("a saved plan is applied whole; --shard is for making it");
+        }
+        if (planFile != null && skipUnreachable) {
+            main.err.println("xenpt: --skip-unreachable is for making the plan (plan --skip-unreachable --out FILE);"
+                    + " a saved plan already leaves those hosts out");
+            return refuse("--skip-unreachable is for making the plan, not with PLANFILE");
         }
         // A saved plan holds what it needs; -f with it is only checked against the plan's desired-state digest.
         boolean loadDesired = planFile == null || spec.commandLine().getParseResult().hasMatchedOption("--file");
         Optional<DesiredState> state = loadDesired ? Fleet.load(main, desired) : Optional.empty();
-        if (loadDesired && state.isEmpty()) return ExitCode.ERROR;
+        if (loadDesired && state.isEmpty()) return refuse("the desired state is invalid");
         Optional<SavedPlan> saved = planFile == null ? Optional.empty() : ApplySavedPlan.load(main, planFile, targets, state);
         Optional<Plan> plan = planFile == null ? planNow(state.get()) : saved.map(SavedPlan::plan);
-        if (plan.isEmpty()) return ExitCode.ERROR;
+        if (plan.isEmpty()) {
+            return refuse(refusal != null ? refusal : "the saved plan " + planFile + " was not applied (stderr says why)");
+        }
         DesiredState hosts = saved.map(SavedPlan::desired).orElseGet(state::get);
         Map<String, String> env = saved.map(s -> ApplySavedPlan.env(main, s)).orElse(main.env);
-        if (!plan.get().hasChanges()) {
-            main.err.println("xenpt: no changes; nothing to apply");
-            return ExitCode.OK;
-        }
-        if (planFile == null && !confirmed(plan.get())) return ExitCode.ERROR;
+        if (!plan.get().hasChanges()) return noChanges(plan.get(), hosts);
+        if (planFile == null && !confirmed(plan.get())) return refuse("the apply was not confirmed");
         Progress progress = Progress.of(main);
         Executor executor = new Executor(options(), host -> Hosts.connector(host, main.global, env), progress);
         // Stopped from outside, the hosts still get their journal record and their lock released.
-        ApplyReport report = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), hosts));
+        ApplyReport done = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), hosts));
         progress.done();
+        ApplyReport report = done.with(leftOut, NextSteps.of(plan.get(), done, hosts));
         main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
+        return report.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    /** Nothing to apply; hosts left out still fail the run, and a reboot still pending is still a next step. */
+    private int noChanges(Plan plan, DesiredState state) {
+        List<HostResult> hosts = plan.hosts().stream().map(h -> new HostResult(h.name(), h.address(), List.of())).toList();
+        ApplyReport none = new ApplyReport(plan.planId(), hosts);
+        ApplyReport report = none.with(leftOut, NextSteps.of(plan, none, state));
+        main.err.println("xenpt: no changes; nothing to apply");
+        if (main.global.output == GlobalOptions.Format.json) main.out.println(ReportJson.noChanges(report));
+        else if (report.failed()) main.out.println(ReportText.render(report));
+        else if (!report.nextSteps().isEmpty()) main.out.println(ReportText.nextSteps(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 
     private Optional<Plan> planNow(DesiredState state) {
         Optional<PlanOptions> options = Fleet.targets(main, state, targets);
-        if (options.isEmpty()) return Optional.empty();
+        if (options.isEmpty()) {
+            refusal = "bad --target";
+            return Optional.empty();
+        }
         DesiredState part = shard.apply(main, state);
-        Plan plan = Planner.plan(part, Fleet.observe(main, Fleet.selected(part, options.get())), options.get());
+        Plan all = Planner.plan(part, Fleet.observe(main, Fleet.selected(part, options.get())), options.get());
+        Fleet.Reachable reachable = Fleet.reachable(main, all, skipUnreachable);
+        Plan plan = reachable.plan();
+        leftOut = reachable.leftOut().stream()
+                .map(h -> HostResult.unreachable(h.name(), h.address(), Fleet.reason(h))).toList();
         show(main, plan);
+        Fleet.warnTargeted(main, options.get(), desired.path());
         if (plan.failed()) {
-            main.err.println("xenpt: the plan failed; nothing was applied");
+            main.err.println("xenpt: the plan failed; nothing was applied" + Fleet.unreachableHint(plan));
+            refusal = "the plan failed" + Fleet.unreachableHint(plan);
             return Optional.empty();
         }
         return Optional.of(plan);

@@ -16,7 +16,10 @@ import xenpt.diag.SourceLines;
 import xenpt.observed.JournalEntry;
 import xenpt.observed.Observation;
 import xenpt.observed.Observer;
+import xenpt.plan.HostPlan;
+import xenpt.plan.Plan;
 import xenpt.plan.PlanOptions;
+import xenpt.plan.Status;
 import xenpt.plan.Target;
 
 /** The steps every reading command shares: load the desired state, pick the targeted hosts, observe them. */
@@ -98,5 +101,48 @@ final class Fleet {
             if (o instanceof Observation.Reached r) m.put(r.name(), r.host().lastApplied());
         }
         return m;
+    }
+
+    /** A plan of the reachable hosts, and the hosts left out of it because they could not be reached. */
+    record Reachable(Plan plan, List<HostPlan> leftOut) {}
+
+    /**
+     * With {@code --skip-unreachable}, the plan without its unreachable hosts (so the others can be applied), listing
+     * those on stderr; without it, the plan as it is: an unreachable host fails it, so nothing is applied (the safe
+     * default, since the desired state may rely on all hosts changing together).
+     */
+    static Reachable reachable(Main main, Plan plan, boolean skipUnreachable) {
+        List<HostPlan> gone = plan.hosts().stream().filter(HostPlan::unreachable).toList();
+        if (!skipUnreachable || gone.isEmpty()) return new Reachable(plan, List.of());
+        main.err.println("xenpt: --skip-unreachable: " + gone.size() + (gone.size() == 1 ? " host" : " hosts")
+                + " left out, not planned and not changed (the exit code is 1):");
+        gone.forEach(h -> main.err.println("  " + h.name() + " (" + h.address() + "): " + reason(h)));
+        List<HostPlan> rest = plan.hosts().stream().filter(h -> !h.unreachable()).toList();
+        return new Reachable(new Plan(rest, plan.planId(), plan.desiredDigest(), plan.commit()), gone);
+    }
+
+    /** Why a host was unreachable, as the plan recorded it. */
+    static String reason(HostPlan h) {
+        return h.statuses().stream().filter(s -> s.kind() == Status.Kind.UNREACHABLE).map(Status::message)
+                .findFirst().orElse("unreachable");
+    }
+
+    /** The one-line hint that names {@code --skip-unreachable} when unreachable hosts failed the plan. */
+    static String unreachableHint(Plan plan) {
+        long gone = plan.hosts().stream().filter(HostPlan::unreachable).count();
+        return gone == 0 ? "" : " (" + gone + (gone == 1 ? " host" : " hosts")
+                + " unreachable; --skip-unreachable goes on with the others)";
+    }
+
+    /**
+     * Terraform's warning for {@code -target}: the plan covers only part of the desired state. On stderr, with the
+     * command that shows what is left.
+     */
+    static void warnTargeted(Main main, PlanOptions options, Path desired) {
+        if (options.targets().isEmpty()) return;
+        String targets = options.targets().stream().map(t -> "--target " + t).collect(Collectors.joining(" "));
+        main.err.println("xenpt: warning: resource targeting is in effect (" + targets + "): the result is partial;"
+                + " the desired state may ask for changes it leaves out. To see what is left, run: xenpt plan -f "
+                + xenpt.apply.NextSteps.quote(desired.toString()));
     }
 }

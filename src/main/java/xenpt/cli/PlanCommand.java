@@ -45,6 +45,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, 0 when it has none.")
     boolean detailedExitCode;
 
+    @Option(names = "--skip-unreachable", description = "Leave unreachable hosts out of the plan (listed on stderr, exit 1)"
+            + " so that the others can be applied; without it an unreachable host fails the plan.")
+    boolean skipUnreachable;
+
     @Override
     public Integer call() throws IOException {
         Optional<DesiredState> loaded = Fleet.load(main, desired, ref.ref());
@@ -54,15 +58,21 @@ final class PlanCommand implements Callable<Integer> {
         DesiredState state = shard.apply(main, loaded.get());
 
         List<Observation> observed = Fleet.observe(main, Fleet.selected(state, options.get()));
-        Plan plan = Planner.plan(state, observed, options.get());
+        Fleet.Reachable reachable = Fleet.reachable(main, Planner.plan(state, observed, options.get()), skipUnreachable);
+        Plan plan = reachable.plan();
         main.out.println(render(plan, main));
+        Fleet.warnTargeted(main, options.get(), desired.path());
         if (out != null) {
             PlanFiles.save(out, PlanFile.write(PlanFiles.saved(plan, state, main.env)));
             main.err.println("xenpt: plan saved to " + out + savedHint(plan, out));
         } else if (plan.hasChanges() && !plan.failed()) {
             main.err.println(NOT_SAVED);
         }
-        if (plan.failed()) return ExitCode.ERROR;
+        if (plan.failed()) {
+            main.err.println("xenpt: the plan failed" + Fleet.unreachableHint(plan));
+            return ExitCode.ERROR;
+        }
+        if (!reachable.leftOut().isEmpty()) return ExitCode.ERROR;
         return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
 

@@ -3,7 +3,6 @@ package xenpt.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -57,7 +56,7 @@ public final class Planner {
             ctx.changes.add(new Change.Reboot(ctx.name(), "reboot: auto, and the boot hide list is not yet in effect"));
         }
         boolean failed = ctx.diagnostics.stream().anyMatch(xenpt.diag.Diagnostic::isError);
-        List<Change> changes = failed ? List.of() : ctx.changes.stream().filter(c -> targeted(c, options)).toList();
+        List<Change> changes = failed ? List.of() : Targeting.select(ctx, ctx.changes, options, managedUuids);
         var facts = Facts.of(ctx.host);
         return new HostPlan(ctx.name(), ctx.spec.address(), changes, ctx.statuses, ctx.diagnostics,
                 Facts.fingerprint(facts), facts);
@@ -78,17 +77,6 @@ public final class Planner {
                         + ", neither in the desired state nor on the host", "give the VM's name-label or uuid"));
             }
         }
-    }
-
-    private static boolean targeted(Change c, PlanOptions options) {
-        Optional<String> name = switch (c) {
-            case Change.Hide h -> Optional.empty();
-            case Change.Reboot r -> Optional.empty();
-            case Change.Assign a -> Optional.of(a.vmName());
-            case Change.Pin p -> Optional.of(p.vmName());
-            case Change.RestartVm r -> Optional.of(r.vmName());
-        };
-        return options.covers(c.host(), name, Change.vmOf(c));
     }
 
     /** A plan id from the inputs alone: the desired digest, each host's fingerprint and its changes. */

@@ -8,8 +8,8 @@ import xenpt.plan.Plan;
 import xenpt.plan.Status;
 
 /**
- * The plan as a pull-request comment (GitHub-flavoured Markdown): the summary line, a banner when a reboot or VM
- * restart is needed or the plan failed, a table per host, and the reasons and fingerprints collapsed in
+ * The plan as a pull-request comment (GitHub-flavoured Markdown): the failure first when the plan failed, the summary
+ * line, a banner when a reboot or VM restart is needed, a table per host, and the reasons and fingerprints collapsed in
  * {@code <details>}.
  */
 public final class PlanMarkdown {
@@ -20,7 +20,9 @@ public final class PlanMarkdown {
         Style plain = new Style(false);
         StringBuilder s = new StringBuilder();
         s.append("### xenpt plan\n\n");
-        s.append("**").append(PlanText.summary(plan, plain)).append("**\n\n");
+        // A failed plan opens with its failure; its summary (if it has changes at all) follows.
+        if (plan.failed()) s.append("> [!CAUTION]\n> ").append(PlanText.failure(plan)).append("\n\n");
+        if (!plan.failed() || plan.hasChanges()) s.append("**").append(PlanText.summary(plan, plain)).append("**\n\n");
         banner(s, plan);
         for (HostPlan h : plan.hosts()) host(s, h);
         details(s, plan);
@@ -35,9 +37,6 @@ public final class PlanMarkdown {
             if (sum.reboots() > 0 && sum.vmRestarts() > 0) s.append(" and ");
             if (sum.vmRestarts() > 0) s.append(Style.plural(sum.vmRestarts(), "VM needs", "VMs need")).append(" a restart");
             s.append(" before these changes take effect.\n\n");
-        }
-        if (plan.failed()) {
-            s.append("> [!CAUTION]\n> ").append(PlanText.failure(plan)).append("\n\n");
         }
     }
 

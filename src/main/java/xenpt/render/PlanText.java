@@ -30,8 +30,9 @@ public final class PlanText {
             }
             s.append('\n');
         }
-        s.append(summary(plan, st)).append('\n');
+        // A failed plan says so first: a reader who stops at the first line must not take it for "nothing to do".
         if (plan.failed()) s.append(st.red(failure(plan))).append('\n');
+        if (!plan.failed() || plan.hasChanges()) s.append(summary(plan, st)).append('\n');
         return s.toString();
     }
 
@@ -65,7 +66,10 @@ public final class PlanText {
         s.append('\n');
     }
 
-    /** {@code Plan: N changes on H hosts; R need a reboot.} (and VM restarts), or {@code No changes. N hosts match ...}. */
+    /**
+     * {@code Plan: N changes on H hosts; R need a reboot.} (and VM restarts), {@code No changes. N hosts match ...}, or
+     * for a failed plan without changes its failure ({@link #failure}), never "no changes".
+     */
     static String summary(Plan plan, Style st) {
         Plan.Summary sum = plan.summary();
         StringBuilder s = new StringBuilder();
@@ -77,7 +81,7 @@ public final class PlanText {
                 s.append(' ').append(Style.plural(sum.vmRestarts(), "VM needs", "VMs need")).append(" a restart.");
             }
         } else if (plan.failed()) {
-            s.append(st.bold("No changes planned."));
+            s.append(st.bold(failure(plan)));
         } else {
             long matching = plan.hosts().stream().filter(h -> !h.failed() && !h.unreachable()).count();
             s.append(st.bold("No changes. " + Style.plural((int) matching, "host matches", "hosts match")

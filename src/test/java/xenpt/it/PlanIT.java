@@ -132,7 +132,12 @@ class PlanIT {
 
         Cli.Result vm = Cli.run(dir, "plan", "-f", WALKTHROUGH.toString(), "--target", "wintermute/Windows Server 2012 R2");
         assertThat(vm.exit()).isZero();
-        assertThat(vm.out()).contains("assign").doesNotContain("+ hide");
+        assertThat(vm.out()).as("the VM's device is not hidden yet: the hide change comes with it").contains("assign", "+ hide");
+        assertThat(vm.err()).contains("resource targeting is in effect");
+        String hint = vm.err().substring(vm.err().indexOf("run: xenpt ") + "run: xenpt ".length()).strip();
+        Cli.Result whole = Cli.run(dir, hint.split(" "));
+        assertThat(whole.exit()).as("the hint runs as printed: " + hint).isZero();
+        assertThat(whole.out()).contains("+ hide", "+ assign", "+ pin");
 
         Cli.Result unknown = Cli.run(dir, "plan", "-f", WALKTHROUGH.toString(), "--target", "nosuchhost");
         assertThat(unknown.exit()).isEqualTo(1);
