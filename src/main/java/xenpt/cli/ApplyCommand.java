@@ -119,11 +119,15 @@ final class ApplyCommand implements Callable<Integer> {
         boolean loadDesired = planFile == null || spec.commandLine().getParseResult().hasMatchedOption("--file");
         Optional<DesiredState> state = loadDesired ? Fleet.load(main, desired) : Optional.empty();
         if (loadDesired && state.isEmpty()) return refuse("the desired state is invalid");
-        Optional<SavedPlan> saved = planFile == null ? Optional.empty() : ApplySavedPlan.load(main, planFile, targets, state);
-        Optional<Plan> plan = planFile == null ? planNow(state.get()) : saved.map(SavedPlan::plan);
-        if (plan.isEmpty()) {
-            return refuse(refusal != null ? refusal : "the saved plan " + planFile + " was not applied (stderr says why)");
+        Optional<SavedPlan> saved;
+        try {
+            saved = planFile == null ? Optional.empty() : Optional.of(ApplySavedPlan.load(main, planFile, targets, state));
+        } catch (ApplySavedPlan.Refused e) {
+            main.err.println("xenpt: " + e.getMessage() + (e.getMessage().contains("\n") ? "\n" : "; ") + "nothing was applied");
+            return refuse(e.getMessage());
         }
+        Optional<Plan> plan = planFile == null ? planNow(state.get()) : saved.map(SavedPlan::plan);
+        if (plan.isEmpty()) return refuse(refusal != null ? refusal : "the plan was not made (stderr says why)");
         DesiredState hosts = saved.map(SavedPlan::desired).orElseGet(state::get);
         Map<String, String> env = saved.map(s -> ApplySavedPlan.env(main, s)).orElse(main.env);
         if (!plan.get().hasChanges()) return noChanges(plan.get(), hosts);

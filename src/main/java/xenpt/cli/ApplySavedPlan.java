@@ -29,38 +29,39 @@ final class ApplySavedPlan {
 
     private ApplySavedPlan() {}
 
+    /** The saved plan was not applied; the message says why (it is printed, and is the JSON report's reason). */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @param given the desired state of {@code -f}, when given: it must be the one the plan was made from
      */
-    static Optional<SavedPlan> load(Main main, Path file, List<String> targets, Optional<DesiredState> given)
-            throws IOException {
+    static SavedPlan load(Main main, Path file, List<String> targets, Optional<DesiredState> given) throws Refused {
         if (!targets.isEmpty()) {
-            main.err.println("xenpt: --target cannot be combined with PLANFILE: the saved plan already says what to apply");
-            return Optional.empty();
+            throw new Refused("--target cannot be combined with PLANFILE: the saved plan already says what to apply");
         }
-        Optional<SavedPlan> read = read(main, file);
-        if (read.isEmpty()) return Optional.empty();
-        SavedPlan saved = read.get();
+        SavedPlan saved = read(file);
         Plan plan = saved.plan();
-        if (plan.failed()) return refuse(main, file + ": the plan failed when it was made; a failed plan is never applied");
+        if (plan.failed()) throw refuse(file + ": the plan failed when it was made; a failed plan is never applied");
         if (given.isPresent() && !given.get().digest().equals(plan.desiredDigest())) {
-            return refuse(main, file + ": the plan was made from another desired state than -f gives (plan: "
+            throw refuse(file + ": the plan was made from another desired state than -f gives (plan: "
                     + plan.desiredDigest().substring(0, 12) + "…, -f: " + given.get().digest().substring(0, 12)
                     + "…); apply the plan without -f (it holds what it needs), or make a new plan from -f");
         }
         List<String> missing = saved.hostsWithoutSettings();
         if (!missing.isEmpty()) {
-            return refuse(main, file + ": the plan has no saved settings for " + String.join(", ", missing)
+            throw refuse(file + ": the plan has no saved settings for " + String.join(", ", missing)
                     + ", which it changes, so it cannot reach them; make a new plan");
         }
         List<String> problems = stale(main, saved);
         if (!problems.isEmpty()) {
-            main.err.println("xenpt: the saved plan is stale; nothing was applied (make a new plan):");
-            problems.forEach(p -> main.err.println("  " + p));
-            return Optional.empty();
+            throw new Refused("the saved plan is stale (make a new plan):\n  " + String.join("\n  ", problems));
         }
         ApplyCommand.show(main, plan);
-        return Optional.of(saved);
+        return saved;
     }
 
     /** The environment that reaches the plan's hosts: its simulated hosts' state directory, wherever apply runs. */
@@ -71,23 +72,22 @@ final class ApplySavedPlan {
         return env;
     }
 
-    private static Optional<SavedPlan> read(Main main, Path file) throws IOException {
+    private static SavedPlan read(Path file) throws Refused {
         try {
-            return Optional.of(PlanFile.read(PlanFiles.read(file)));
+            return PlanFile.read(PlanFiles.read(file));
         } catch (NoSuchFileException e) {
-            return refuse(main, file + ": no such file");
+            throw refuse(file + ": no such file");
         } catch (java.nio.file.AccessDeniedException e) {
-            return refuse(main, file + ": cannot read the plan: permission denied");
+            throw refuse(file + ": cannot read the plan: permission denied");
         } catch (IOException e) {
-            return refuse(main, file + ": cannot read the plan: " + e.getMessage());
+            throw refuse(file + ": cannot read the plan: " + e.getMessage());
         } catch (PlanFileException e) {
-            return refuse(main, file + ": " + e.getMessage());
+            throw refuse(file + ": " + e.getMessage());
         }
     }
 
-    private static Optional<SavedPlan> refuse(Main main, String message) {
-        main.err.println("xenpt: " + message + "; nothing was applied");
-        return Optional.empty();
+    private static Refused refuse(String message) {
+        return new Refused(message);
     }
 
     /** One line per host unreachable, or fact changed since the plan was made. */
