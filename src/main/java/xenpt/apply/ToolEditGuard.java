@@ -6,7 +6,6 @@ import java.util.Set;
 import xenpt.desired.PciAddress;
 import xenpt.observed.BootConfig;
 import xenpt.transport.Command;
-import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
@@ -15,8 +14,7 @@ import xenpt.transport.TransportException;
  * and not atomically (xen-facts §11), so xenpt takes its own backup first (the {@link BootFileWriter} naming, beside the
  * link target), checks the file after the last call ({@link BootEditCheck}: the default entry's dom0 arguments are
  * the old ones plus/minus the hide argument), and when a call failed or the result is wrong puts the old file back
- * atomically (copy of the backup beside the file, renamed over it). A failed attempt that changed nothing removes its
- * backup again.
+ * atomically (the backup renamed over it). A failed attempt that changed nothing removes its backup again.
  */
 final class ToolEditGuard {
 
@@ -54,32 +52,31 @@ final class ToolEditGuard {
         if (problem.isEmpty()) return;
         restore();
         throw new ApplyException(session.host() + ": after the change " + path + " was wrong (" + problem.get()
-                + "); the previous file was put back from " + backup);
+                + "); the previous file was put back");
     }
 
     /** After a failed call: puts the old file back if the tool changed it, else removes the unneeded backup. */
     ApplyException failed(ApplyException cause) throws TransportException {
+        String full = DiskSpace.explain(session, target, 0).map(m -> "; " + m.substring(m.indexOf(": ") + 2)).orElse("");
         try {
             if (writer.read(path).equals(before)) {
                 session.run(Command.of("rm", "-f", backup));
-                return cause;
+                return full.isEmpty() ? cause : new ApplyException(cause.getMessage() + full, cause);
             }
             restore();
-            return new ApplyException(cause.getMessage() + "; " + path + " was put back from " + backup, cause);
+            return new ApplyException(cause.getMessage() + full + "; the previous " + path + " was put back", cause);
         } catch (ApplyException e) {
             cause.addSuppressed(e);
             return cause;
         }
     }
 
+    /**
+     * Renames the backup over the file: atomic, and it needs no free space (the tool may just have failed on a full
+     * disk). The backup made by this attempt is then the file again, so none is left behind.
+     */
     private void restore() throws ApplyException, TransportException {
-        String tmp = BootFileWriter.tempPath(target);
-        Remote.must(session, Command.of("cp", "-p", backup, tmp), "restore of " + target + " from " + backup + " (cp)");
-        CommandResult mv = session.run(Command.of("mv", "-f", tmp, target));
-        if (!mv.ok()) {
-            session.run(Command.of("rm", "-f", tmp));
-            throw Remote.failed(session, "restore of " + target + " from " + backup + " (mv)", mv);
-        }
+        Remote.must(session, Command.of("mv", "-f", backup, target), "restore of " + target + " from " + backup + " (mv)");
         if (!writer.read(path).equals(before)) {
             throw new ApplyException(session.host() + ": " + path + " differs from its backup " + backup + " after the restore");
         }
