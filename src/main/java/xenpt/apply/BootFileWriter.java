@@ -106,7 +106,7 @@ final class BootFileWriter {
         if (!cp.ok()) {
             session.run(Command.of("rm", "-f", backup)); // a failed cp may leave a truncated copy behind
             ApplyException failed = Remote.failed(session, "backup of " + path + " (cp)", cp);
-            String full = DiskSpace.explain(session, backup, 0).map(m -> "; " + m.substring(m.indexOf(": ") + 2)).orElse("");
+            String full = DiskSpace.full(session, backup, 0).map(m -> "; " + m).orElse("");
             throw new ApplyException(failed.getMessage() + full);
         }
         return backup;

@@ -22,10 +22,17 @@ final class DiskSpace {
     /**
      * @param file   the file whose write failed
      * @param needed its size in bytes (0: any write counts)
-     * @return {@code <host>: cannot write <file>: the file system mounted on <mount> (<device>) is full (<n> KiB free,
-     *     <m> KiB needed)}, or empty when {@code df} shows enough space or cannot tell
+     * @return {@code <host>: cannot write <file>: } and {@link #full}
      */
     static Optional<String> explain(HostSession session, String file, long needed) throws TransportException {
+        return full(session, file, needed).map(f -> session.host() + ": cannot write " + file + ": " + f);
+    }
+
+    /**
+     * @return {@code the file system mounted on <mount> (<device>) is full (<n> KiB free, <m> KiB needed)}, or empty
+     *     when {@code df} shows enough space or cannot tell
+     */
+    static Optional<String> full(HostSession session, String file, long needed) throws TransportException {
         String dir = file.substring(0, Math.max(1, file.lastIndexOf('/')));
         CommandResult r = session.run(Command.of("df", "-P", "-k", dir));
         if (!r.ok()) return Optional.empty();
@@ -36,7 +43,7 @@ final class DiskSpace {
         long free = Long.parseLong(f[3]);
         long neededKib = (needed + 1023) / 1024;
         if (free >= neededKib + SLACK_KIB) return Optional.empty();
-        return Optional.of(session.host() + ": cannot write " + file + ": the file system mounted on " + f[5] + " (" + f[0]
+        return Optional.of("the file system mounted on " + f[5] + " (" + f[0]
                 + ") is full (" + free + " KiB free" + (needed > 0 ? ", " + neededKib + " KiB needed" : "") + ")");
     }
 }

@@ -57,7 +57,7 @@ final class ToolEditGuard {
 
     /** After a failed call: puts the old file back if the tool changed it, else removes the unneeded backup. */
     ApplyException failed(ApplyException cause) throws TransportException {
-        String full = DiskSpace.explain(session, target, 0).map(m -> "; " + m.substring(m.indexOf(": ") + 2)).orElse("");
+        String full = DiskSpace.full(session, target, 0).map(m -> "; " + m).orElse("");
         try {
             if (writer.read(path).equals(before)) {
                 session.run(Command.of("rm", "-f", backup));
