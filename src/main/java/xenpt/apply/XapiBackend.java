@@ -27,17 +27,17 @@ import xenpt.transport.TransportException;
  */
 final class XapiBackend implements HideBackend {
 
+    private static final Set<String> HIDDEN = Set.of("disabled", "disable_on_reboot");
+    private static final Set<String> RELEASED = Set.of("enabled", "enable_on_reboot");
+    private static final Pattern XAPI_FORM =
+            Pattern.compile("(\\([0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]\\))*");
+
     private final Clock clock;
 
     /** @param clock for the time stamp of the boot file backup */
     XapiBackend(Clock clock) {
         this.clock = clock;
     }
-
-    private static final Set<String> HIDDEN = Set.of("disabled", "disable_on_reboot");
-    private static final Set<String> RELEASED = Set.of("enabled", "enable_on_reboot");
-    private static final Pattern XAPI_FORM =
-            Pattern.compile("(\\([0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]\\))*");
 
     @Override
     public void apply(HostSession session, ObservedHost host, Set<PciAddress> after) throws ApplyException, TransportException {
