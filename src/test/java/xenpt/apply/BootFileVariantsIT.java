@@ -1,6 +1,7 @@
 package xenpt.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static xenpt.apply.BootFileSamples.devices;
 
 import java.nio.file.Path;
@@ -76,6 +77,27 @@ class BootFileVariantsIT {
             assertThat(beside).hasSize(2).contains("grub.cfg").anyMatch(n -> n.matches("grub\\.cfg\\.xenpt-\\d{8}T\\d{6}Z"));
             String backup = beside.stream().filter(n -> n.contains(".xenpt-")).findFirst().orElseThrow();
             assertThat(host.file("/boot/grub2/" + backup)).isEqualTo(old);
+        }
+    }
+
+    @Test
+    void aSemicolonOnTheKernelLineIsRefusedByTheGrubMethodAndUndoneAfterXenCmdline() throws Exception {
+        try (BackendSimHost host = BackendSimHost.start("wintermute", dir)) {
+            String semi = host.file(GRUB).replace("plymouth.ignore-serial-consoles\n", "plymouth.ignore-serial-consoles; true\n");
+            host.session().writeFile(GRUB, semi.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0644);
+            assertThatThrownBy(() -> host.apply(HIDE)).isInstanceOf(ApplyException.class).hasMessageContaining(
+                    "/boot/grub/grub.cfg:6: the dom0 kernel line holds an unquoted ';'");
+            assertThat(host.file(GRUB)).isEqualTo(semi);
+        }
+        try (BackendSimHost host = BackendSimHost.start("xcpng82", dir)) {
+            // xen-cmdline appends after the ';', where GRUB passes it to the next command, not to the kernel.
+            String semi = host.file(GRUB).replace("plymouth.ignore-serial-consoles\n", "plymouth.ignore-serial-consoles; true\n");
+            host.session().writeFile(GRUB, semi.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0644);
+            assertThatThrownBy(() -> host.apply(devices("01:00.0"))).isInstanceOf(ApplyException.class)
+                    .hasMessage("xcpng82: after the change /boot/grub/grub.cfg was wrong (its default entry's hide list would be"
+                            + " '', not xen-pciback.hide=(0000:01:00.0)); the previous file was put back");
+            assertThat(host.file(GRUB)).isEqualTo(semi);
+            assertThat(host.list("/boot/grub")).containsExactly("grub.cfg");
         }
     }
 }
