@@ -5,11 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import xenpt.desired.PciAddress;
 import xenpt.observed.BootConfig;
-import xenpt.observed.ExtlinuxConfig;
-import xenpt.observed.GrubConfig;
-import xenpt.observed.HideList;
 import xenpt.observed.ObservedHost;
-import xenpt.plan.PciValues;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
@@ -45,32 +41,27 @@ record BootFileBackend(BootConfig.Format format, Clock clock) implements HideBac
         writer.replace(path, text, next);
     }
 
-    /** The edited text, checked to carry exactly {@code after} in the {@code (dddd:bb:dd.f)} form. */
+    /** The edited text, checked to carry exactly {@code after} and every other dom0 argument of every entry as before. */
     private String edit(HostSession session, String path, String text, Set<PciAddress> after) throws ApplyException {
         String next;
         try {
             next = switch (format) {
-                case GRUB -> GrubEdit.withHide(text, after);
+                case GRUB -> GrubEdit.withHide(path, text, after);
                 case EXTLINUX -> ExtlinuxEdit.withHide(text, after);
             };
         } catch (IllegalArgumentException e) {
             throw new ApplyException(session.host() + ": cannot set the hide list in " + path + ": " + e.getMessage(), e);
         }
-        HideList result = parse(path, next).hide();
-        boolean exact = after.isEmpty() ? !result.present()
-                : result.valid() && result.raw().equals(PciValues.hideValue(after)) && result.devices().equals(after);
-        if (!exact) {
-            throw new ApplyException(session.host() + ": editing " + path + " would not give the hide list "
-                    + HideArgument.argument(after) + " (got '" + result.raw() + "'); nothing written");
+        var problem = BootEditCheck.problem(format, path, text, next, after, false);
+        if (problem.isPresent()) {
+            throw new ApplyException(session.host() + ": editing " + path + " to " + HideArgument.argument(after)
+                    + " went wrong: " + problem.get() + "; nothing written");
         }
         return next;
     }
 
     private BootConfig parse(String path, String text) {
-        return switch (format) {
-            case GRUB -> GrubConfig.parse(path, text);
-            case EXTLINUX -> ExtlinuxConfig.parse(path, text);
-        };
+        return BootEditCheck.parse(format, path, text);
     }
 
     private String word() {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
@@ -19,7 +20,11 @@ import xenpt.transport.TransportException;
  * backup is ever overwritten), the new content written to {@code <dir>/.<name>.xenpt-tmp} over
  * SFTP (mode 0644), renamed over the original with {@code mv} (one rename(2), atomic), then read back with
  * {@code cat} and compared byte for byte. An interruption before the rename leaves the original, after it the new
- * content; a temporary file left by a lost connection is overwritten by the next run.
+ * content; a temporary file left by a lost connection is overwritten by the next run. A boot file that is a symbolic
+ * link is edited where it points ({@code readlink -f}): backup, temporary file and rename beside the target, so the
+ * link stays a link. When a step fails before the rename, the original is untouched and the backup of that attempt is
+ * removed again (a full disk must not fill up with one more backup per retry); a full file system is named as such
+ * ({@link DiskSpace}).
  */
 final class BootFileWriter {
 
@@ -60,21 +65,32 @@ final class BootFileWriter {
         }
         if (expected.equals(next)) return false;
         byte[] bytes = next.getBytes(StandardCharsets.UTF_8);
-        backup(path);
-        String tmp = tempPath(path);
+        String target = target(path);
+        String backup = backup(target);
+        String tmp = tempPath(target);
         try {
             session.writeFile(tmp, bytes, MODE);
         } catch (TransportException e) {
-            removeOrRethrow(tmp, e);
-            throw new ApplyException(e.getMessage(), e);
+            removeOrRethrow(e, tmp, backup);
+            throw new ApplyException(DiskSpace.explain(session, tmp, bytes.length).orElse(e.getMessage()), e);
         }
-        CommandResult mv = session.run(Command.of("mv", "-f", tmp, path));
+        CommandResult mv = session.run(Command.of("mv", "-f", tmp, target));
         if (!mv.ok()) {
-            session.run(Command.of("rm", "-f", tmp));
-            throw Remote.failed(session, "rename of " + tmp + " over " + path + " (mv)", mv);
+            session.run(Command.of("rm", "-f", tmp, backup));
+            throw Remote.failed(session, "rename of " + tmp + " over " + target + " (mv)", mv);
         }
         verify(path, bytes);
         return true;
+    }
+
+    /** The file {@code path} names after every symbolic link is followed ({@code readlink -f}); {@code path} itself if none. */
+    String target(String path) throws ApplyException, TransportException {
+        CommandResult r = Remote.must(session, Command.of("readlink", "-f", path), "resolving " + path + " (readlink -f)");
+        String target = r.stdout().strip();
+        if (!target.startsWith("/")) {
+            throw new ApplyException(session.host() + ": readlink -f " + path + " gave '" + target + "', not an absolute path");
+        }
+        return target;
     }
 
     /** {@code <dir>/.<name>.xenpt-tmp}: same directory, so the rename stays on one file system. */
@@ -83,13 +99,17 @@ final class BootFileWriter {
         return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + TMP_SUFFIX;
     }
 
-    private void backup(String path) throws ApplyException, TransportException {
+    /** Copies {@code path} to a free backup name beside it; returns that name. */
+    String backup(String path) throws ApplyException, TransportException {
         String backup = freeBackupName(path + ".xenpt-" + STAMP.format(clock.instant()));
         CommandResult cp = session.run(Command.of("cp", "-p", path, backup));
         if (!cp.ok()) {
             session.run(Command.of("rm", "-f", backup)); // a failed cp may leave a truncated copy behind
-            throw Remote.failed(session, "backup of " + path + " (cp)", cp);
+            ApplyException failed = Remote.failed(session, "backup of " + path + " (cp)", cp);
+            String full = DiskSpace.full(session, backup, 0).map(m -> "; " + m).orElse("");
+            throw new ApplyException(failed.getMessage() + full);
         }
+        return backup;
     }
 
     /**
@@ -113,10 +133,10 @@ final class BootFileWriter {
         }
     }
 
-    /** Removes the temporary file; when even that fails for lack of a connection, the connection failure is the news. */
-    private void removeOrRethrow(String tmp, TransportException cause) throws TransportException {
+    /** Removes the temporary file and the backup; when even that fails for lack of a connection, that is the news. */
+    private void removeOrRethrow(TransportException cause, String... files) throws TransportException {
         try {
-            session.run(Command.of("rm", "-f", tmp));
+            session.run(new Command(Stream.concat(Stream.of("rm", "-f"), Arrays.stream(files)).toList()));
         } catch (TransportException gone) {
             cause.addSuppressed(gone);
             throw cause;

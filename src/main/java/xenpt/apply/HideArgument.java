@@ -9,7 +9,9 @@ import xenpt.plan.PciValues;
  * the way xen-cmdline's {@code --set-dom0} / {@code --delete-dom0} do: every existing {@code xen-pciback.hide}
  * argument is removed together with the whitespace before it, and for a non-empty set the new one is appended after
  * the last argument. Every other character of the line stays as it was (tabs, trailing {@code \r}, text outside the
- * region), so applying the rewrite twice gives the same line as applying it once.
+ * region), so applying the rewrite twice gives the same line as applying it once. A region may span several physical
+ * lines joined by GRUB line continuations (backslash, optional {@code \r}, newline); a continuation counts as
+ * whitespace between arguments, so the new argument goes after the last word of the last physical line.
  */
 final class HideArgument {
 
@@ -32,7 +34,7 @@ final class HideArgument {
         int i = from;
         while (i < to) {
             int wsStart = i;
-            while (i < to && Character.isWhitespace(line.charAt(i))) i++;
+            while (i < to && blank(line, i, to) > 0) i += blank(line, i, to);
             if (i >= to) break;
             int start = i;
             i = tokenEnd(line, i, to);
@@ -43,7 +45,7 @@ final class HideArgument {
         }
         region.append(line, kept, to);
         int insert = region.length();
-        while (insert > 0 && Character.isWhitespace(region.charAt(insert - 1))) insert--;
+        while (insert > 0 && blank(region, insert - 1, region.length()) > 0) insert--;
         if (!after.isEmpty()) region.insert(insert, " " + argument(after));
         return line.substring(0, from) + region + line.substring(to);
     }
@@ -54,10 +56,20 @@ final class HideArgument {
         while (i < to) {
             char c = line.charAt(i);
             if (c == '"') quoted = !quoted;
-            else if (Character.isWhitespace(c) && !quoted) break;
+            else if (!quoted && blank(line, i, to) > 0) break;
             i++;
         }
         return i;
+    }
+
+    /** The length of the whitespace character or GRUB line continuation at {@code i} (before {@code to}), else 0. */
+    private static int blank(CharSequence s, int i, int to) {
+        char c = s.charAt(i);
+        if (Character.isWhitespace(c)) return 1;
+        if (c != '\\') return 0;
+        int j = i + 1;
+        while (j < to && s.charAt(j) == '\r') j++;
+        return j < to && s.charAt(j) == '\n' ? j + 1 - i : 0;
     }
 
     private static String unquoted(String token) {

@@ -19,8 +19,8 @@ final class HideBackends {
             case AUTO -> throw new IllegalArgumentException("resolve the method before choosing a backend");
             case GRUB -> new BootFileBackend(BootConfig.Format.GRUB, clock);
             case EXTLINUX -> new BootFileBackend(BootConfig.Format.EXTLINUX, clock);
-            case XEN_CMDLINE -> new XenCmdlineBackend();
-            case XAPI -> new XapiBackend();
+            case XEN_CMDLINE -> new XenCmdlineBackend(clock);
+            case XAPI -> new XapiBackend(clock);
         };
     }
 }

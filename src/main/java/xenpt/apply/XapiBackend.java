@@ -1,5 +1,6 @@
 package xenpt.apply;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import xenpt.transport.TransportException;
  * device to hide and one {@code xe pci-enable-dom0-access} per device to release. What is hidden now is the boot hide
  * list as xen-cmdline reads it, the same source xapi's own status uses, so devices already right get no call. Then
  * each changed device's {@code xe pci-get-dom0-access-status} and the boot hide list are checked. xapi keeps the list
- * in its own order; the set is what counts.
+ * in its own order; the set is what counts. xapi writes the boot file through xen-cmdline, in place, one call per device,
+ * so the calls run inside a {@link ToolEditGuard}: a failure part way puts the old file back instead of leaving some
+ * devices changed and others not.
  */
 final class XapiBackend implements HideBackend {
 
@@ -28,6 +31,13 @@ final class XapiBackend implements HideBackend {
     private static final Set<String> RELEASED = Set.of("enabled", "enable_on_reboot");
     private static final Pattern XAPI_FORM =
             Pattern.compile("(\\([0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]\\))*");
+
+    private final Clock clock;
+
+    /** @param clock for the time stamp of the boot file backup */
+    XapiBackend(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void apply(HostSession session, ObservedHost host, Set<PciAddress> after) throws ApplyException, TransportException {
@@ -39,12 +49,22 @@ final class XapiBackend implements HideBackend {
         release.removeAll(after);
         Map<PciAddress, String> uuids = host.pciObjects();
         requireObjects(session, uuids, hide, release);
-        if (!hide.isEmpty() || !release.isEmpty()) requireXapiForm(session, boot);
-        for (PciAddress d : hide) change(session, "pci-disable-dom0-access", d, uuids.get(d));
-        for (PciAddress d : release) change(session, "pci-enable-dom0-access", d, uuids.get(d));
-        for (PciAddress d : hide) expect(session, d, uuids.get(d), HIDDEN);
-        for (PciAddress d : release) expect(session, d, uuids.get(d), RELEASED);
-        verifyBootList(session, after);
+        if (hide.isEmpty() && release.isEmpty()) {
+            verifyBootList(session, after);
+            return;
+        }
+        requireXapiForm(session, boot);
+        ToolEditGuard guard = ToolEditGuard.begin(session, clock, host.boot());
+        try {
+            for (PciAddress d : hide) change(session, "pci-disable-dom0-access", d, uuids.get(d));
+            for (PciAddress d : release) change(session, "pci-enable-dom0-access", d, uuids.get(d));
+            for (PciAddress d : hide) expect(session, d, uuids.get(d), HIDDEN);
+            for (PciAddress d : release) expect(session, d, uuids.get(d), RELEASED);
+            verifyBootList(session, after);
+        } catch (ApplyException e) {
+            throw guard.failed(e);
+        }
+        guard.finish(after);
     }
 
     /** xapi manages only the devices it has a PCI object for; anything else needs the xen-cmdline method. */

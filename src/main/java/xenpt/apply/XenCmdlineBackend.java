@@ -1,5 +1,6 @@
 package xenpt.apply;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,27 +17,42 @@ import xenpt.transport.TransportException;
  * The {@code xen-cmdline} method (XCP-ng 8.2 and other hosts that ship {@code /opt/xensource/libexec/xen-cmdline}):
  * one key per call (xen-facts §4: several keys in one call corrupt the file), {@code --set-dom0
  * 'xen-pciback.hide=(…)(…)'} or {@code --delete-dom0 xen-pciback.hide} for an empty set, verified with
- * {@code --get-dom0}. The tool writes the boot file itself (temporary file and rename). No call when the default
- * entry already has exactly the wanted argument.
+ * {@code --get-dom0}. The tool rewrites the boot file in place, not atomically (xen-facts §11), so the call is wrapped
+ * in a {@link ToolEditGuard}: xenpt's own backup before, a check of the file after, the old file put back when the
+ * call failed or the result is wrong. No call (and no backup) when the default entry already has exactly the wanted
+ * argument.
  */
 final class XenCmdlineBackend implements HideBackend {
 
     static final String TOOL = "/opt/xensource/libexec/xen-cmdline";
 
+    private final Clock clock;
+
+    /** @param clock for the time stamp of the boot file backup */
+    XenCmdlineBackend(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void apply(HostSession session, ObservedHost host, Set<PciAddress> after) throws ApplyException, TransportException {
         String want = HideArgument.argument(after);
         if (current(session).equals(want)) return;
-        if (after.isEmpty()) {
-            Remote.must(session, Command.of(TOOL, "--delete-dom0", HideArgument.KEY), "xen-cmdline --delete-dom0");
-        } else {
-            Remote.must(session, Command.of(TOOL, "--set-dom0", want), "xen-cmdline --set-dom0");
+        ToolEditGuard guard = ToolEditGuard.begin(session, clock, host.boot());
+        try {
+            if (after.isEmpty()) {
+                Remote.must(session, Command.of(TOOL, "--delete-dom0", HideArgument.KEY), "xen-cmdline --delete-dom0");
+            } else {
+                Remote.must(session, Command.of(TOOL, "--set-dom0", want), "xen-cmdline --set-dom0");
+            }
+            String now = current(session);
+            if (!now.equals(want)) {
+                throw new ApplyException(session.host() + ": after the change xen-cmdline --get-dom0 " + HideArgument.KEY
+                        + " shows '" + now + "', expected '" + want + "'");
+            }
+        } catch (ApplyException e) {
+            throw guard.failed(e);
         }
-        String now = current(session);
-        if (!now.equals(want)) {
-            throw new ApplyException(session.host() + ": after the change xen-cmdline --get-dom0 " + HideArgument.KEY
-                    + " shows '" + now + "', expected '" + want + "'");
-        }
+        guard.finish(after);
     }
 
     /**

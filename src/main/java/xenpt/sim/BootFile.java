@@ -20,10 +20,12 @@ final class BootFile {
             "/boot/efi/EFI/xenserver/grub.cfg", "/boot/grub/grub.cfg", "/boot/grub2/grub.cfg", "/boot/extlinux.conf");
 
     /**
-     * One menu entry. {@code line} is the index of the line holding the dom0 kernel arguments ({@code -1} if none);
-     * that line is {@code head + args + tail}.
+     * One menu entry. {@code line} is the index of the line holding the dom0 kernel arguments ({@code -1} if none),
+     * {@code end} the last physical line of that command (GRUB joins a line ending in a backslash with the next one:
+     * grub-core/script/yylex.l; its reader drops carriage returns: grub_file_getline); the command, joined and
+     * without carriage returns, is {@code head + args}, and {@code tail} is what ends its last line ({@code "\r"} or "").
      */
-    record Entry(String title, String label, int line, String head, String args, String tail) {
+    record Entry(String title, String label, int line, int end, String head, String args, String tail) {
 
         List<String> argWords() {
             return args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
@@ -73,6 +75,7 @@ final class BootFile {
     String withArgs(Entry entry, List<String> args) {
         List<String> out = new ArrayList<>(lines);
         String joined = args.isEmpty() ? "" : " " + String.join(" ", args);
+        out.subList(entry.line() + 1, entry.end() + 1).clear();
         out.set(entry.line(), entry.head() + joined + entry.tail());
         return String.join("\n", out);
     }
@@ -93,17 +96,27 @@ final class BootFile {
             Matcher m = MENUENTRY.matcher(lines.get(i));
             if (!m.find()) continue;
             String title = m.group(1) != null ? m.group(1) : m.group(2);
-            Entry e = new Entry(title, grubLabel(title, brand), -1, "", "", "");
+            Entry e = new Entry(title, grubLabel(title, brand), -1, -1, "", "", "");
             for (int j = i + 1; j < lines.size() && !lines.get(j).trim().equals("}"); j++) {
-                Matcher k = DOM0_LINE.matcher(lines.get(j));
+                int end = j;
+                String command = withoutCr(lines.get(j));
+                while (command.endsWith("\\") && end + 1 < lines.size()) {
+                    command = command.substring(0, command.length() - 1) + withoutCr(lines.get(++end));
+                }
+                Matcher k = DOM0_LINE.matcher(command);
                 if (k.matches()) {
-                    e = new Entry(title, e.label(), j, k.group(1), k.group(2), "");
+                    e = new Entry(title, e.label(), j, end, k.group(1), k.group(2), lines.get(end).endsWith("\r") ? "\r" : "");
                     break;
                 }
+                j = end;
             }
             entries.add(e);
         }
         return new BootFile(lines, entries, dflt, false);
+    }
+
+    private static String withoutCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** python-libs' {@code create_label}: which entries xen-cmdline edits ({@code xe}, {@code xe-serial}). */
@@ -127,14 +140,14 @@ final class BootFile {
             if (t.startsWith("label ")) {
                 label = t.substring(6).trim();
                 title = label;
-                entries.add(new Entry(title, label, -1, "", "", ""));
+                entries.add(new Entry(title, label, -1, -1, "", "", ""));
             } else if (label != null && t.startsWith("# ")) {
                 title = t.substring(2);
             } else if (label != null && t.startsWith("append ")) {
-                Matcher m = APPEND.matcher(lines.get(i));
+                Matcher m = APPEND.matcher(withoutCr(lines.get(i)));
                 if (m.matches()) {
-                    String tail = m.group(3) == null ? "" : m.group(3);
-                    entries.set(entries.size() - 1, new Entry(title, label, i, m.group(1), m.group(2), tail));
+                    String tail = (m.group(3) == null ? "" : m.group(3)) + (lines.get(i).endsWith("\r") ? "\r" : "");
+                    entries.set(entries.size() - 1, new Entry(title, label, i, i, m.group(1), m.group(2), tail));
                 }
             }
         }

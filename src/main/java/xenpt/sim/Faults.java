@@ -13,8 +13,9 @@ import org.json.JSONObject;
  * Fault injection for tests, kept in {@code <state>/faults.json} so that every process serving the host (and a test
  * that sets a fault on a running {@link SimulatedHost}) sees the same faults. A rule fires once, at the Nth command
  * whose text (the exec string as received, or {@code sftp-write <path>} / {@code sftp-rename <from> <to>} for SFTP)
- * matches its regular expression ({@code find}); it either fails the command (exit status and message on stderr) or
- * drops the connection without an answer.
+ * matches its regular expression ({@code find}); it either fails the command (exit status and message on stderr),
+ * drops the connection without an answer, or fills the boot disk. The boot file tools report their own writing step
+ * as {@code xen-cmdline-write <path>} ({@link XenCmdline}).
  */
 public final class Faults {
 
@@ -35,6 +36,15 @@ public final class Faults {
     /** The {@code nth} (1-based) command matching {@code regex} drops the connection before answering. */
     public Faults dropAt(String regex, int nth) throws IOException {
         return addRule(new JSONObject().put("kind", "drop").put("pattern", regex).put("nth", nth).put("seen", 0));
+    }
+
+    /**
+     * The boot disk fills up at the {@code nth} (1-based) command matching {@code regex}: that command and every
+     * later write under {@code /boot} meet a full disk (as {@link #bootDiskFull}), so a backup can succeed and the
+     * next write fail.
+     */
+    public Faults fillBootDiskAt(String regex, int nth) throws IOException {
+        return addRule(new JSONObject().put("kind", "fill").put("pattern", regex).put("nth", nth).put("seen", 0));
     }
 
     /** Every command waits {@code millis} before it runs. */
@@ -85,7 +95,9 @@ public final class Faults {
                 if (!Pattern.compile(r.getString("pattern")).matcher(command).find()) continue;
                 int seen = r.getInt("seen") + 1;
                 r.put("seen", seen);
-                if (seen == r.getInt("nth") && fired.isEmpty()) fired = Optional.of(outcome(r));
+                if (seen != r.getInt("nth")) continue;
+                if (r.getString("kind").equals("fill")) o.put("boot-disk-full", true);
+                else if (fired.isEmpty()) fired = Optional.of(outcome(r));
             }
             write(o);
             return fired;

@@ -67,6 +67,11 @@ final class HostSetup {
         s.inventory().forEach((k, v) -> inventory.append(k).append("='").append(v).append("'\n"));
         write(fs, "/etc/xensource-inventory", inventory.toString());
         for (Map.Entry<String, String> f : s.files().entrySet()) write(fs, f.getKey(), f.getValue());
+        for (Map.Entry<String, String> l : s.links().entrySet()) {
+            Path link = fs.real(l.getKey());
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Path.of(l.getValue()));
+        }
         if (s.xenCmdline()) {
             Path tool = fs.real(XenCmdline.PATH);
             write(fs, XenCmdline.PATH, "#!/usr/bin/env python\n# xen-cmdline (emulated by the xenpt simulator)\n");

@@ -14,6 +14,7 @@ import java.util.Optional;
  *     CONTROL_DOMAIN_UUID dom0's VM uuid, PRODUCT_BRAND / PRODUCT_VERSION the product
  * @param softwareVersion the host's {@code software-version} map, in the order xe prints it
  * @param files initial files of the host tree (virtual path → content), e.g. the boot configuration
+ * @param links initial symbolic links (virtual path → relative target), created after the files
  */
 record Scenario(
         String name,
@@ -26,6 +27,7 @@ record Scenario(
         Map<String, String> inventory,
         Map<String, String> softwareVersion,
         Map<String, String> files,
+        Map<String, String> links,
         List<PciDev> devices,
         List<Nic> nics,
         List<Disk> disks,
@@ -35,6 +37,14 @@ record Scenario(
         inventory = Collections.unmodifiableMap(new LinkedHashMap<>(inventory));
         softwareVersion = Collections.unmodifiableMap(new LinkedHashMap<>(softwareVersion));
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
+        links.forEach((path, target) -> {
+            // SFTP (MINA's virtual file system) follows links on the real file system, where an absolute target
+            // would leave the host tree; a relative one resolves the same for the commands and for SFTP.
+            if (target.isEmpty() || target.startsWith("/")) {
+                throw new IllegalArgumentException("links: " + path + " -> '" + target + "': the target must be a relative path");
+            }
+        });
         devices = List.copyOf(devices);
         nics = List.copyOf(nics);
         disks = List.copyOf(disks);

@@ -50,6 +50,7 @@ final class ScenarioLoader {
                 strings(top.get("inventory"), "inventory"),
                 strings(top.get("software-version"), "software-version"),
                 strings(top.get("files"), "files"),
+                strings(top.get("links"), "links"),
                 list(top.get("devices"), ScenarioLoader::device),
                 list(top.get("nics"), m -> new Nic(str(m, "name", null), str(m, "pci", ""), str(m, "mac", ""),
                         Boolean.parseBoolean(str(m, "management", "false")), str(m, "ip", ""))),

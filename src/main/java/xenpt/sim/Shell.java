@@ -78,6 +78,7 @@ final class Shell {
             case "mv" -> new MoveCommands(ctx).mv(args);
             case "cp" -> new MoveCommands(ctx).cp(args);
             case "rm" -> new MoveCommands(ctx).rm(args);
+            case "df" -> new DiskFree(ctx).run(args);
             case "grep" -> grep(args, stdin);
             case "echo" -> Outcome.ok(String.join(" ", args) + "\n");
             case "true" -> Outcome.ok("");

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * {@code /opt/xensource/libexec/xen-cmdline} (xen-facts §4) for the dom0 options: {@code --get-dom0} reads the
  * default entry; {@code --set-dom0} / {@code --delete-dom0} edit the entries labelled {@code xe} and
- * {@code xe-serial} only, appending new values at the end; one write at the end, through a temporary file renamed over
- * the original. The real tool regenerates the whole file; the simulator changes only the edited kernel lines plus the
+ * {@code xe-serial} only, appending new values at the end; one write at the end, over the original in place (see
+ * {@link #write}). The real tool regenerates the whole file; the simulator changes only the edited kernel lines plus the
  * grubenv block the real one inserts after {@code set timeout=} (python-libs' expected diff), so a file already in
  * the generated format comes out identical. The {@code --*-xen} and cpuid options are accepted and do nothing.
  */
@@ -45,15 +45,37 @@ final class XenCmdline {
                 }
                 text = apply(option, a, path.get(), text, out);
             }
-            if (!text.equals(original)) {
-                if (ctx.diskFull(path.get())) {
-                    return traceback((ctx.scenario().majorVersion() >= 8 && pythonThree() ? "OSError" : "IOError")
-                            + ": [Errno 28] No space left on device");
-                }
-                StateStore.writeAtomically(real, withGrubenv(path.get(), text));
-            }
+            if (!text.equals(original)) return write(path.get(), real, withGrubenv(path.get(), text), out.toString());
             return Outcome.ok(out.toString());
         });
+    }
+
+    /**
+     * Writes the new file the way python-libs does: in place, not atomically (xen-facts §11). {@code open(path, 'w')}
+     * truncates it first, so a full disk leaves it empty; an injected fault at {@code xen-cmdline-write <path>} either
+     * fails the write half way (the file keeps the first half of the new text) or drops the connection after the write,
+     * as when the tool finished but its answer was lost.
+     */
+    private Outcome write(String path, Path real, String text, String out) throws IOException {
+        if (ctx.diskFull(path)) {
+            Files.write(real, new byte[0]);
+            return traceback(errorClass() + ": [Errno 28] No space left on device");
+        }
+        Optional<Outcome> fault = ctx.faults().check("xen-cmdline-write " + path);
+        if (fault.isPresent() && fault.get().effect() == Outcome.Effect.DROP) {
+            StateStore.writeAtomically(real, text);
+            return fault.get();
+        }
+        if (fault.isPresent()) {
+            Files.writeString(real, text.substring(0, text.length() / 2), StandardCharsets.UTF_8);
+            return traceback(errorClass() + ": [Errno 5] " + fault.get().err().strip());
+        }
+        StateStore.writeAtomically(real, text);
+        return Outcome.ok(out);
+    }
+
+    private String errorClass() {
+        return ctx.scenario().majorVersion() >= 8 && pythonThree() ? "OSError" : "IOError";
     }
 
     /** The hide value of the default entry ({@code --get-dom0 xen-pciback.hide}): {@code xen-pciback.hide=…} or "". */

@@ -29,6 +29,8 @@
  * files:                            # initial files: absolute path → content (the boot configuration goes here)
  *   /boot/grub/grub.cfg: |
  *     …
+ * links:                            # optional symbolic links: path → relative target (ln -s TARGET PATH)
+ *   /boot/grub/grub.cfg: ../grub2/grub.cfg
  * devices:                          # lspci, in bus order
  *   - slot: 0000:01:03.0            # dddd:bb:dd.f
  *     bridge: 0000:00:1e.0          # sysfs parent bridge(s) below pci0000:00 ("a/b" for nested); "" on bus 00

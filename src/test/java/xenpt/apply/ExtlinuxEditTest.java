@@ -70,4 +70,14 @@ class ExtlinuxEditTest {
         assertThatThrownBy(() -> ExtlinuxEdit.withHide("default xe\nlabel xe\n  kernel mboot.c32\n", NIC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no append line");
     }
+
+    @Test
+    void crlfFileKeepsItsLineEndings() {
+        String before = read("extlinux-xs65.conf").replace("\n", "\r\n");
+        String after = ExtlinuxEdit.withHide(before, NIC);
+
+        assertThat(after).isEqualTo(read("extlinux-xs65-hidden.conf").replace("\n", "\r\n"));
+        assertThat(BootEditCheck.problem(xenpt.observed.BootConfig.Format.EXTLINUX, "extlinux.conf", before, after, NIC,
+                false)).isEmpty();
+    }
 }

@@ -84,9 +84,26 @@ class GrubBackendFaultsIT {
             host.sim.faults().bootDiskFull(true);
             assertThatThrownBy(() -> host.apply(HIDE)).isInstanceOf(ApplyException.class)
                     .hasMessageMatching("wintermute: backup of /boot/grub/grub\\.cfg \\(cp\\) failed \\(exit 1\\): cp: error"
-                            + " writing '/boot/grub/grub\\.cfg\\.xenpt-\\d{8}T\\d{6}Z': No space left on device");
+                            + " writing '/boot/grub/grub\\.cfg\\.xenpt-\\d{8}T\\d{6}Z': No space left on device; the file system"
+                            + " mounted on / \\(/dev/sda1\\) is full \\(0 KiB free\\)");
             assertThat(host.file(GRUB)).isEqualTo(OLD);
             assertThat(host.list("/boot/grub")).containsExactly("grub.cfg");
+        }
+    }
+
+    @Test
+    void diskFillingUpAtTheTemporaryFileIsNamedAndRetriesLeaveNoBackups() throws Exception {
+        try (BackendSimHost host = BackendSimHost.start("xs71-uefi", dir)) {
+            String efi = "/boot/efi/EFI/xenserver";
+            String old = host.file(efi + "/grub.cfg");
+            for (int attempt = 0; attempt < 2; attempt++) {
+                host.sim.faults().clear().fillBootDiskAt("^sftp-write .*xenpt-tmp", 1);
+                assertThatThrownBy(() -> host.apply(devices("0b:00.0"))).isInstanceOf(ApplyException.class)
+                        .hasMessageMatching("xs71-uefi: cannot write /boot/efi/EFI/xenserver/\\.grub\\.cfg\\.xenpt-tmp: the"
+                                + " file system mounted on /boot/efi \\(/dev/\\w+4\\) is full \\(0 KiB free, \\d KiB needed\\)");
+                assertThat(host.list(efi)).containsExactly("grub.cfg");
+                assertThat(host.file(efi + "/grub.cfg")).isEqualTo(old);
+            }
         }
     }
 
@@ -98,7 +115,7 @@ class GrubBackendFaultsIT {
                     .hasMessage("wintermute: rename of /boot/grub/.grub.cfg.xenpt-tmp over /boot/grub/grub.cfg (mv) failed"
                             + " (exit 1): mv: cannot move: Input/output error");
             assertThat(host.file(GRUB)).isEqualTo(OLD);
-            assertThat(host.list("/boot/grub")).noneMatch(n -> n.endsWith(BootFileWriter.TMP_SUFFIX));
+            assertThat(host.list("/boot/grub")).containsExactly("grub.cfg");
         }
     }
 

@@ -118,13 +118,21 @@ class HideBackendsIT {
     @Test
     void xenCmdlineFailureNamesHostStepAndTheToolsError() throws Exception {
         try (BackendSimHost host = BackendSimHost.start("xcpng82", dir)) {
-            host.sim.faults().bootDiskFull(true);
+            String old = host.file("/boot/grub/grub.cfg");
+            host.sim.faults().fillBootDiskAt("xen-cmdline --set-dom0", 1); // after xenpt's backup: the tool truncates the file
             assertThatThrownBy(() -> host.apply(devices("01:00.0")))
                     .isInstanceOf(ApplyException.class)
-                    .hasMessage("xcpng82: xen-cmdline --set-dom0 failed (exit 1): IOError: [Errno 28] No space left on device");
+                    .hasMessage("xcpng82: xen-cmdline --set-dom0 failed (exit 1): IOError: [Errno 28] No space left on device;"
+                            + " the file system mounted on / (/dev/sda1) is full (0 KiB free); the previous /boot/grub/grub.cfg"
+                            + " was put back");
+            assertThat(host.file("/boot/grub/grub.cfg")).isEqualTo(old);
+            assertThat(host.list("/boot/grub")).containsExactly("grub.cfg");
             host.sim.faults().clear();
             host.apply(devices("01:00.0"));
             assertThat(host.observe().boot().hide().raw()).isEqualTo("(0000:01:00.0)");
+            List<String> backups = host.list("/boot/grub").stream().filter(n -> n.startsWith("grub.cfg.xenpt-")).toList();
+            assertThat(backups).hasSize(1); // xen-cmdline writes in place: xenpt's own backup is beside the file
+            assertThat(host.file("/boot/grub/" + backups.get(0))).isEqualTo(old);
         }
     }
 

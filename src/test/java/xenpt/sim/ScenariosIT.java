@@ -13,7 +13,8 @@ class ScenariosIT {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"wintermute", "xs71-uefi", "xcpng82", "xcpng83", "xs65", "lab-a", "lab-b"})
+    @ValueSource(strings = {"wintermute", "xs71-uefi", "xcpng82", "xcpng83", "xs65", "lab-a", "lab-b",
+        "wintermute-continued", "wintermute-crlf", "wintermute-symlink"})
     void everyScenarioStartsAndAnswersOverSsh(String scenario) throws Exception {
         try (SimulatedHost host = SimulatedHost.start(scenario, dir.resolve(scenario));
                 SshTestClient ssh = new SshTestClient(host)) {
