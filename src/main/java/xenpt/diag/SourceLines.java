@@ -54,8 +54,8 @@ public interface SourceLines {
     private static String read(String file) {
         try {
             Path p = Path.of(file);
-            if (!Files.isRegularFile(p) || Files.size(p) > MAX_DISPLAY_BYTES) return null;
-            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            if (LocalFiles.notRegular(p).isPresent() || Files.size(p) > MAX_DISPLAY_BYTES) return null;
+            return new String(LocalFiles.readAtMost(p, MAX_DISPLAY_BYTES), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }
