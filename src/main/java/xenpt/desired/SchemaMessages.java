@@ -170,8 +170,8 @@ final class SchemaMessages {
         List<Diagnostic> out = new ArrayList<>();
         for (Map.Entry<String, YamlValue.Entry> e : m.entries().entrySet()) {
             if (known.contains(e.getKey())) continue;
-            String hint = Secrets.isSecretKey(e.getKey()) && !e.getKey().equals("passwordEnv") ? NO_SECRETS
-                    : DidYouMean.hint(e.getKey(), known) + "expected one of: " + String.join(", ", known);
+            String hint = DidYouMean.hint(e.getKey(), known) + (Secrets.isSecretKey(e.getKey()) ? NO_SECRETS
+                    : "expected one of: " + String.join(", ", known));
             out.add(Diagnostic.error(e.getValue().keyLocation(), "unknown key '" + e.getKey() + "' " + t.where(), hint));
         }
         return out;

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks secrets in source lines before a diagnostic prints one: the value of every key that looks like a secret
- * (password, passphrase, secret, token, private key, API key, credential; {@code passwordEnv} too, where a password is
- * often written by mistake), in block and flow style, the body of a block scalar under such a key, and every line of
+ * (password or a misspelling of it, passphrase, secret, token, private key, API key, credential; {@code passwordEnv}
+ * too, where a password is often written by mistake), in block and flow style, the body of a block scalar under such a key, and every line of
  * a PEM private key. A CI log then never holds the secret, whatever the diagnostic is about. The scan is linear in
  * the line (hostile files have long lines); a very long line that mentions a secret is masked whole.
  */
@@ -17,7 +17,7 @@ public final class Secrets {
     static final String MASK = "****";
 
     private static final Pattern WORD =
-            Pattern.compile("(?i)passw|passphrase|secret|token|private[_-]?key|api[_-]?key|credential");
+            Pattern.compile("(?i)pa?s+w|pwd|secret|token|private|api[_-]?key|credential");
     private static final Pattern BLOCK_SCALAR = Pattern.compile("[|>][-+0-9]*\\s*(#.*)?");
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
     /** How far a key may extend around its secret word, e.g. {@code sshPasswordForRoot}. */

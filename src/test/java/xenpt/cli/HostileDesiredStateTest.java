@@ -98,6 +98,14 @@ class HostileDesiredStateTest {
                             ssh:
                               password: %s
                         """.formatted(SECRET))),
+                new Case("misspelled password key", "6:7", "never write a password", text("""
+                        version: 1
+                        hosts:
+                          wintermute:
+                            address: sim:wintermute
+                            ssh:
+                              pasword: %s
+                        """.formatted(SECRET))),
                 new Case("password in a flow mapping", "3:38", "ssh.passwordEnv",
                         text("version: 1\nhosts:\n  w: {address: sim:wintermute, ssh: {password: \"" + SECRET
                                 + "\", port: 22}}\n")),
