@@ -35,6 +35,9 @@ final class ApplySavedPlan {
         } catch (NoSuchFileException e) {
             main.err.println("xenpt: " + file + ": no such file");
             return Optional.empty();
+        } catch (IOException e) {
+            main.err.println("xenpt: " + file + ": cannot read the plan: " + e.getMessage());
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             main.err.println("xenpt: " + file + ": " + e.getMessage());
             return Optional.empty();

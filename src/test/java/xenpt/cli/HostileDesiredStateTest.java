@@ -182,11 +182,14 @@ class HostileDesiredStateTest {
     }
 
     @Test
-    void showRefusesAFifoAndADeviceAtOnce() throws Exception {
+    void showAndApplyRefuseAFifoOrADeviceAsPlanFileAtOnce() throws Exception {
         Path fifo = fifo(temp.resolve("plan.json"));
-        for (Path planFile : new Path[] {fifo, Path.of("/dev/zero")}) {
-            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> Cli.run(temp, "show", planFile.toString()));
+        Path desired = Files.writeString(temp.resolve("desired.yaml"),
+                "version: 1\nhosts:\n  wintermute: {address: sim:wintermute}\n");
+        for (String[] args : new String[][] {{"show", fifo.toString()}, {"show", "/dev/zero"},
+                {"apply", "-f", desired.toString(), fifo.toString()}, {"apply", "-f", desired.toString(), "/dev/zero"}}) {
+            Path planFile = Path.of(args[args.length - 1]);
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run(temp, args));
             assertThat(r.exit()).as("%s", r).isEqualTo(ExitCode.ERROR);
             assertThat(r.err()).contains(planFile + ": cannot read the plan: not a regular file")
                     .doesNotContain("Exception");
