@@ -1,14 +1,22 @@
 package xenpt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xenpt.sim.SimulatedHost;
+import xenpt.transport.HostSession;
+import xenpt.transport.TransportException;
+import xenpt.transport.ssh.SshConnector;
+import xenpt.transport.ssh.SshOptions;
+import xenpt.transport.ssh.SshTarget;
 
 /**
  * A host whose boot file is a link to {@code /dev/zero} (issue 11): its {@code cat} never ends. xenpt's bounded reads
@@ -38,6 +46,24 @@ class HostileHostOutputIT {
             assertThat(all).as(command).contains("wintermute").contains("cat /boot/grub/grub.cfg")
                     .contains("more than 32 MiB of output")
                     .doesNotContain("OutOfMemoryError").doesNotContain("Exception").doesNotContain("at xenpt.");
+        }
+    }
+
+    @Test
+    void aFileReadOverSftpThatNeverEndsFailsNamingTheHostAndThePath() throws Exception {
+        try (SimulatedHost sim = SimulatedHost.start("wintermute", dir.resolve("wintermute"))) {
+            Path grub = sim.stateDirectory().resolve("root/boot/grub/grub.cfg");
+            Files.delete(grub);
+            Files.createSymbolicLink(grub, Path.of("/dev/zero"));
+            SshTarget target = new SshTarget("wintermute", sim.address(), sim.port(), "root",
+                    Optional.of(sim.clientKeyFile()), dir.resolve("known_hosts"), Optional.of(sim.hostKeyFingerprint()),
+                    Optional.empty());
+            try (HostSession session = SshConnector.connect(target, SshOptions.defaults(Map.of(), false))) {
+                Throwable t = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> catchThrowable(() -> session.readFile("/boot/grub/grub.cfg")));
+                assertThat(t).isInstanceOf(TransportException.class)
+                        .hasMessageStartingWith("wintermute: read /boot/grub/grub.cfg failed: more than 32 MiB");
+            }
         }
     }
 }
