@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * (password or a misspelling of it, passphrase, secret, token, private key, API key, credential; {@code passwordEnv}
  * too, where a password is often written by mistake), in block and flow style, the body of a block scalar under such a key, and every line of
  * a PEM private key. A CI log then never holds the secret, whatever the diagnostic is about. The scan is linear in
- * the line (hostile files have long lines); a very long line that mentions a secret is masked whole.
+ * the line (hostile files have long lines); a line longer than {@value #MAX_SCANNED_LINE} characters is masked whole.
  */
 public final class Secrets {
 
@@ -49,7 +49,8 @@ public final class Secrets {
                 continue;
             }
             if (line.length() > MAX_SCANNED_LINE) {
-                out.add(WORD.matcher(line).find() ? " ".repeat(indent) + MASK : line);
+                // Not a line a person wrote; not worth a scan of megabytes for a secret word either.
+                out.add(" ".repeat(Math.min(indent, 80)) + MASK);
                 continue;
             }
             StringBuilder masked = new StringBuilder();

@@ -76,9 +76,9 @@ class DiagnosticPrinterTest {
 
     @Test
     void aHugeLineIsShownAsAWindowAroundTheColumn() {
-        String line = "a".repeat(100_000) + "X" + "b".repeat(100_000);
+        String line = "a".repeat(1_000) + "X" + "b".repeat(1_000);
         SourceLines source = SourceLines.of(java.util.Map.of("f.yaml", line));
-        String text = DiagnosticPrinter.format(Diagnostic.error(new Location("f.yaml", 1, 100_001), "here"), source);
+        String text = DiagnosticPrinter.format(Diagnostic.error(new Location("f.yaml", 1, 1_001), "here"), source);
         String shown = text.lines().toList().get(2);
         String caret = text.lines().toList().get(3);
         assertThat(shown.length()).isLessThan(200);

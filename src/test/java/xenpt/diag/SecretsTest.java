@@ -44,7 +44,7 @@ class SecretsTest {
     }
 
     @Test
-    void aLongLineMentioningASecretIsMaskedWhole() {
+    void aVeryLongLineIsMaskedWhole() {
         String line = "  x: " + "b".repeat(5000) + " password: hunter2";
         assertThat(Secrets.mask(List.of(line))).containsExactly("  ****");
     }
