@@ -1,5 +1,7 @@
 package xenpt.apply;
 
+import static xenpt.diag.ControlChars.escape;
+
 import xenpt.plan.Change;
 
 /**
@@ -13,7 +15,7 @@ public final class ReportText {
     public static String render(ApplyReport report) {
         StringBuilder s = new StringBuilder();
         for (HostResult h : report.hosts()) {
-            s.append(h.name()).append(" (").append(h.address()).append("): ").append(h.result()).append('\n');
+            s.append(escape(h.name())).append(" (").append(escape(h.address())).append("): ").append(h.result()).append('\n');
             if (h.steps().isEmpty()) s.append("  no changes\n");
             for (Step step : h.steps()) line(s, step);
             s.append('\n');
@@ -43,11 +45,11 @@ public final class ReportText {
 
     private static void line(StringBuilder s, Step step) {
         String state = step.state() == Step.State.FAILED ? "FAILED" : step.state().word();
-        s.append("  ").append(String.format("%-8s", state)).append(step.name());
+        s.append("  ").append(String.format("%-8s", state)).append(escape(step.name()));
         step.change().filter(c -> c.before().isPresent() || c.after().isPresent())
-                .ifPresent(c -> s.append(": ").append(shown(c)));
+                .ifPresent(c -> s.append(": ").append(escape(shown(c))));
         if (!step.message().isEmpty()) {
-            s.append(step.state() == Step.State.FAILED ? "\n      " : "  # ").append(step.message());
+            s.append(step.state() == Step.State.FAILED ? "\n      " : "  # ").append(escape(step.message()));
         }
         s.append('\n');
     }

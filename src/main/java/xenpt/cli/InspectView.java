@@ -92,15 +92,9 @@ final class InspectView {
         }
     }
 
-    /** Control characters made visible: a newline becomes {@code \n}, others {@code \xNN}. */
+    /** Control characters made visible, by the one escaper every view uses. */
     static String clean(String text) {
-        StringBuilder s = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '\n') s.append("\\n");
-            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) s.append(String.format("\\x%02x", (int) c));
-            else s.append(c);
-        }
-        return s.toString();
+        return xenpt.diag.ControlChars.escape(text);
     }
 
     static String json(ObservedHost h) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,13 +18,27 @@ import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.planfile.SavedPlan;
 import xenpt.sim.SimulatedHost;
+import xenpt.diag.LocalFiles;
 
 /** Saved plans and reports: written whole (temporary file, then rename) and readable by the owner only. */
 final class PlanFiles {
 
     private PlanFiles() {}
 
+    /** A saved plan is far smaller; a file beyond this is not one (and would not fit in memory). */
+    static final long MAX_READ_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Writes {@code content} to {@code file} atomically. An existing {@code file} that is not a regular file (a FIFO,
+     * a device such as {@code /dev/null}, a directory) is refused: the rename would replace it.
+     */
     static void save(Path file, String content) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Optional<String> kind = LocalFiles.notRegular(file);
+            if (kind.isPresent()) {
+                throw new IOException(file + " is not a regular file (" + kind.get() + "); refusing to replace it");
+            }
+        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
@@ -36,10 +52,19 @@ final class PlanFiles {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** A regular file's text; anything else (a directory, a FIFO that would block) is refused at once. */
+    /** Reads a saved plan: a regular file (or a link to one) of at most {@link #MAX_READ_BYTES}; nothing else is opened. */
     static String read(Path file) throws IOException {
-        if (Files.exists(file) && !Files.isRegularFile(file)) throw new IOException("not a regular file");
-        return Files.readString(file, StandardCharsets.UTF_8);
+        if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
+        Optional<String> kind = LocalFiles.notRegular(file);
+        if (kind.isPresent()) {
+            throw new IOException("not a regular file (" + kind.get() + "); a saved plan is a file written by "
+                    + "'xenpt plan --out'");
+        }
+        byte[] content = LocalFiles.readAtMost(file, MAX_READ_BYTES + 1);
+        if (content.length > MAX_READ_BYTES) {
+            throw new IOException("larger than " + MAX_READ_BYTES / (1024 * 1024) + " MiB; not a saved xenpt plan");
+        }
+        return new String(content, StandardCharsets.UTF_8);
     }
 
     /**

@@ -56,7 +56,8 @@ final class Formats {
         if (ENV_NAME.matcher(name).matches()) return Optional.empty();
         // The value is not echoed: a user who misread the key may have written the password itself.
         return Optional.of("passwordEnv is not an environment variable name; expected letters, digits and '_' "
-                + "(the name of the variable that holds the password, never the password)");
+                + "(the name of the variable that holds the password, never the password), e.g. ssh.passwordEnv: "
+                + "XENPT_SSH_PASSWORD");
     }
 
     static Optional<String> hostKey(String fingerprint) {

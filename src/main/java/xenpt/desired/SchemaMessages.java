@@ -18,6 +18,7 @@ import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import xenpt.desired.yaml.YamlValue;
 import xenpt.diag.Diagnostic;
+import xenpt.diag.Secrets;
 
 /**
  * Turns everit's violation tree into diagnostics that say what is wrong and what is expected, at the YAML position of
@@ -159,14 +160,19 @@ final class SchemaMessages {
         return out;
     }
 
+    /** The hint for a secret written into the file; its value is masked wherever the source line is shown. */
+    static final String NO_SECRETS = "never write a password or other secret in the file: put it in an environment "
+            + "variable and name that variable in ssh.passwordEnv, e.g. passwordEnv: XENPT_SSH_PASSWORD";
+
     private static List<Diagnostic> unknownKeys(YamlPaths.Target t, Schema schema) {
         if (!(schema instanceof ObjectSchema o) || !(t.value() instanceof YamlValue.YMap m)) return List.of();
         Set<String> known = new TreeSet<>(o.getPropertySchemas().keySet());
         List<Diagnostic> out = new ArrayList<>();
         for (Map.Entry<String, YamlValue.Entry> e : m.entries().entrySet()) {
             if (known.contains(e.getKey())) continue;
-            out.add(Diagnostic.error(e.getValue().keyLocation(), "unknown key '" + e.getKey() + "' " + t.where(),
-                    DidYouMean.hint(e.getKey(), known) + "expected one of: " + String.join(", ", known)));
+            String hint = DidYouMean.hint(e.getKey(), known) + (Secrets.isSecretKey(e.getKey()) ? NO_SECRETS
+                    : "expected one of: " + String.join(", ", known));
+            out.add(Diagnostic.error(e.getValue().keyLocation(), "unknown key '" + e.getKey() + "' " + t.where(), hint));
         }
         return out;
     }

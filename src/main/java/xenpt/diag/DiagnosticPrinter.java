@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class DiagnosticPrinter {
 
+    /** A longer source line is shown as this many characters around the column, cut with an ellipsis. */
+    static final int MAX_SHOWN = 160;
+
     private DiagnosticPrinter() {}
 
     /** Prints each diagnostic in its given order, separated by blank lines. */
@@ -31,32 +34,44 @@ public final class DiagnosticPrinter {
         w.flush();
     }
 
-    /** One diagnostic as a block of lines, each ending in a newline. */
+    /**
+     * One diagnostic as a block of lines, each ending in a newline. Everything that came from the user's file (the
+     * location's name, keys quoted in the message, the source line) has its control characters escaped, so a file
+     * cannot drive the terminal; the source line is already masked where it holds a secret (see {@link SourceLines}).
+     */
     public static String format(Diagnostic d, SourceLines source) {
         StringBuilder s = new StringBuilder();
-        if (d.location() != null) s.append(d.location()).append(": ");
-        s.append(d.severity().label()).append(": ").append(d.message()).append('\n');
+        if (d.location() != null) s.append(ControlChars.escape(d.location().toString())).append(": ");
+        s.append(d.severity().label()).append(": ").append(ControlChars.escape(d.message())).append('\n');
         Optional<String> line = d.where().filter(l -> l.line() > 0).flatMap(l -> source.line(l.file(), l.line()));
         String gutter = " ".repeat(line.isPresent() ? String.valueOf(d.location().line()).length() : 0);
         if (line.isPresent()) {
             Location at = d.location();
+            int[] cps = line.get().codePoints().toArray();
+            int from = cps.length <= MAX_SHOWN ? 0 : Math.max(0, Math.min(at.column() - 1 - 60, cps.length - MAX_SHOWN));
+            int to = Math.min(cps.length, from + MAX_SHOWN);
+            String shown = (from > 0 ? "…" : "") + new String(cps, from, to - from) + (to < cps.length ? "…" : "");
+            int column = at.column() - from + (from > 0 ? 1 : 0);
             s.append(gutter).append(" |\n");
-            s.append(at.line()).append(" | ").append(line.get()).append('\n');
-            if (at.column() > 0) s.append(gutter).append(" | ").append(caretPad(line.get(), at.column())).append("^\n");
+            s.append(at.line()).append(" | ").append(ControlChars.escapeKeepingTabs(shown)).append('\n');
+            if (at.column() > 0) s.append(gutter).append(" | ").append(caretPad(shown, column)).append("^\n");
         }
-        if (d.hint() != null) s.append(gutter).append(" = ").append(d.hint()).append('\n');
+        if (d.hint() != null) s.append(gutter).append(" = ").append(ControlChars.escape(d.hint())).append('\n');
         return s.toString();
     }
 
     /**
-     * Blanks to put under the text before the 1-based code-point {@code column}: tabs stay tabs so the caret lines up
-     * however the terminal expands them.
+     * Blanks to put under the text before the 1-based code-point {@code column} of the raw line, as wide as that text
+     * is printed: tabs stay tabs so the caret lines up however the terminal expands them, and an escaped control
+     * character takes the width of its escape.
      */
     static String caretPad(String line, int column) {
         StringBuilder pad = new StringBuilder();
         int[] cps = line.codePoints().toArray();
         for (int i = 0; i < column - 1; i++) {
-            pad.append(i < cps.length && cps[i] == '\t' ? '\t' : ' ');
+            if (i < cps.length && cps[i] == '\t') pad.append('\t');
+            else if (i < cps.length) pad.append(" ".repeat(ControlChars.escape(Character.toString(cps[i])).length()));
+            else pad.append(' ');
         }
         return pad.toString();
     }

@@ -27,13 +27,16 @@ public interface SourceLines {
         return (file, line) -> Optional.empty();
     }
 
-    /** Lines of in-memory texts, keyed by the file name used in diagnostics. */
+    /**
+     * Lines of in-memory texts, keyed by the file name used in diagnostics, with the values of secret-looking keys
+     * masked (see {@link Secrets}): no source line xenpt prints shows a password.
+     */
     static SourceLines of(Map<String, String> texts) {
         Map<String, List<String>> lines = new HashMap<>();
         return (file, line) -> {
             String text = texts.get(file);
             if (text == null) return Optional.empty();
-            List<String> all = lines.computeIfAbsent(file, f -> text.lines().toList());
+            List<String> all = lines.computeIfAbsent(file, f -> Secrets.mask(text.lines().toList()));
             return line >= 1 && line <= all.size() ? Optional.of(all.get(line - 1)) : Optional.empty();
         };
     }
@@ -51,8 +54,8 @@ public interface SourceLines {
     private static String read(String file) {
         try {
             Path p = Path.of(file);
-            if (!Files.isRegularFile(p) || Files.size(p) > MAX_DISPLAY_BYTES) return null;
-            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            if (LocalFiles.notRegular(p).isPresent() || Files.size(p) > MAX_DISPLAY_BYTES) return null;
+            return new String(LocalFiles.readAtMost(p, MAX_DISPLAY_BYTES), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

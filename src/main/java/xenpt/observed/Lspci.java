@@ -22,14 +22,13 @@ public final class Lspci {
 
     private Lspci() {}
 
+    /** Linear in the listing: one pass over the lines, the first record of each slot kept by a map lookup. */
     public static List<PciDevice> parse(String text) {
-        List<PciDevice> devices = new ArrayList<>();
+        Map<PciAddress, PciDevice> devices = new LinkedHashMap<>();
         Map<String, String> record = new LinkedHashMap<>();
         for (String line : (text + "\n\n").split("\n", -1)) {
             if (line.isBlank()) {
-                if (!record.isEmpty()) device(record).ifPresent(d -> {
-                    if (devices.stream().noneMatch(o -> o.address().equals(d.address()))) devices.add(d);
-                });
+                if (!record.isEmpty()) device(record).ifPresent(d -> devices.putIfAbsent(d.address(), d));
                 record.clear();
                 continue;
             }
@@ -38,7 +37,7 @@ public final class Lspci {
             String tag = line.substring(0, colon).strip();
             record.putIfAbsent(tag, line.substring(colon + 1).strip());
         }
-        return devices;
+        return new ArrayList<>(devices.values());
     }
 
     private static Optional<PciDevice> device(Map<String, String> r) {

@@ -18,7 +18,7 @@ public final class DriftMarkdown {
         StringBuilder s = new StringBuilder("### xenpt drift\n\n");
         s.append("**").append(Markdown.cell(DriftText.summary(report))).append("**\n\n");
         for (DriftReport.HostDrift h : report.hosts()) {
-            s.append("#### ").append(Markdown.cell(h.name())).append(" (`").append(h.address()).append("`)\n\n");
+            s.append("#### ").append(Markdown.cell(h.name())).append(" (").append(Markdown.code(h.address())).append(")\n\n");
             Optional<JournalEntry> applied = lastApplied.get(h.name());
             if (applied != null) s.append("Last applied: ").append(Markdown.cell(DriftText.lastApplied(applied))).append(".\n\n");
             if (!h.drifted()) {

@@ -1,5 +1,7 @@
 package xenpt.render;
 
+import static xenpt.diag.ControlChars.escape;
+
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Optional;
@@ -24,14 +26,14 @@ public final class DriftText {
         Style st = new Style(color);
         StringBuilder s = new StringBuilder();
         for (DriftReport.HostDrift h : report.hosts()) {
-            s.append(st.bold(h.name())).append(" (").append(h.address()).append(")\n");
+            s.append(st.bold(escape(h.name()))).append(" (").append(escape(h.address())).append(")\n");
             Optional<JournalEntry> applied = lastApplied.get(h.name());
             if (applied != null) s.append("  ").append(st.dim("last applied: " + lastApplied(applied))).append('\n');
             if (!h.drifted()) s.append("  ").append(st.dim("matches the desired state")).append('\n');
             for (DriftReport.Item i : h.items()) {
                 String cat = String.format("%-15s", i.category().word());
                 s.append("  ").append(i.category() == DriftReport.Category.UNREACHABLE ? st.red(cat) : st.yellow(cat))
-                        .append(' ').append(i.subject()).append(": ").append(i.message()).append('\n');
+                        .append(' ').append(escape(i.subject())).append(": ").append(escape(i.message())).append('\n');
             }
             s.append('\n');
         }

@@ -1,5 +1,7 @@
 package xenpt.render;
 
+import xenpt.diag.ControlChars;
+
 import java.util.Collection;
 import java.util.Map;
 
@@ -85,7 +87,7 @@ public final class Json {
                 case '\r' -> s.append("\\r");
                 case '\t' -> s.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) s.append(String.format("\\u%04x", (int) c));
+                    if (ControlChars.isControl(c)) s.append(String.format("\\u%04x", (int) c));
                     else s.append(c);
                 }
             }

@@ -1,5 +1,7 @@
 package xenpt.render;
 
+import xenpt.diag.ControlChars;
+
 /**
  * Text from hosts and files made safe for a pull-request comment: a VM named {@code x](https://evil)} or
  * {@code <img src=…>} must show as text, not as a link, an image or a broken table.
@@ -10,7 +12,7 @@ public final class Markdown {
 
     /**
      * Text safe inside a table cell or list item: Markdown's punctuation ({@code \ ` * _ [ ] ~ |}) escaped with a
-     * backslash, HTML disarmed, line breaks flattened.
+     * backslash, HTML disarmed, line breaks flattened, other control characters escaped ({@link ControlChars}).
      */
     public static String cell(String text) {
         StringBuilder s = new StringBuilder(text.length() + 8);
@@ -22,7 +24,7 @@ public final class Markdown {
                 case '>' -> s.append("&gt;");
                 case '&' -> s.append("&amp;");
                 case '\r', '\n' -> s.append(' ');
-                default -> s.append(c);
+                default -> s.append(ControlChars.isControl(c) ? ControlChars.escape(String.valueOf(c)) : String.valueOf(c));
             }
         }
         return s.toString();
@@ -31,6 +33,7 @@ public final class Markdown {
     /** A code span; a backtick inside cannot close it early (it becomes {@code '}), a pipe cannot split a table. */
     public static String code(String text) {
         if (text == null) return "—";
-        return "`" + text.replace("`", "'").replace("|", "\\|").replace("\r", " ").replace("\n", " ") + "`";
+        return "`" + ControlChars.escape(text.replace("`", "'").replace("|", "\\|").replace("\r", " ").replace("\n", " "))
+                + "`";
     }
 }

@@ -41,7 +41,7 @@ public final class PlanMarkdown {
     }
 
     private static void host(StringBuilder s, HostPlan h) {
-        s.append("#### ").append(Markdown.cell(h.name())).append(" (`").append(h.address()).append("`)\n\n");
+        s.append("#### ").append(Markdown.cell(h.name())).append(" (").append(Markdown.code(h.address())).append(")\n\n");
         if (!h.changes().isEmpty()) {
             s.append("| | change | target | before | after | needs |\n|---|---|---|---|---|---|\n");
             for (Change c : h.changes()) {
@@ -63,7 +63,7 @@ public final class PlanMarkdown {
             s.append("- ").append(d.isError() ? ":x: **error**" : ":warning: **warning**").append(": ")
                     .append(Markdown.cell(d.message()));
             if (d.hint() != null) s.append(" (").append(Markdown.cell(d.hint())).append(')');
-            d.where().ifPresent(l -> s.append(" — `").append(l).append('`'));
+            d.where().ifPresent(l -> s.append(" — ").append(Markdown.code(l.toString())));
             s.append('\n');
         }
         if (!h.statuses().isEmpty() || !h.diagnostics().isEmpty()) s.append('\n');

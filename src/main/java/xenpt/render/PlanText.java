@@ -1,6 +1,8 @@
 package xenpt.render;
 
 import java.util.stream.Collectors;
+import static xenpt.diag.ControlChars.escape;
+
 import xenpt.diag.Diagnostic;
 import xenpt.plan.Change;
 import xenpt.plan.HostPlan;
@@ -19,7 +21,7 @@ public final class PlanText {
         Style st = new Style(color);
         StringBuilder s = new StringBuilder();
         for (HostPlan h : plan.hosts()) {
-            s.append(st.bold(h.name())).append(" (").append(h.address()).append(")\n");
+            s.append(st.bold(escape(h.name()))).append(" (").append(escape(h.address())).append(")\n");
             h.changes().forEach(c -> change(s, st, c));
             h.statuses().forEach(x -> status(s, st, x));
             h.diagnostics().forEach(d -> diagnostic(s, st, d));
@@ -37,32 +39,32 @@ public final class PlanText {
     }
 
     private static void change(StringBuilder s, Style st, Change c) {
-        String subject = Style.subject(c);
+        String subject = escape(Style.subject(c));
         s.append("  ").append(st.markerPainted(c)).append(' ').append(String.format("%-10s", c.kind().word()));
         if (!subject.isEmpty()) s.append(' ').append(subject);
         if (c.before().isPresent() || c.after().isPresent()) {
-            s.append(subject.isEmpty() ? " " : ": ").append(c.before().orElse("(none)"))
-                    .append(" → ").append(c.after().orElse("(none)"));
+            s.append(subject.isEmpty() ? " " : ": ").append(escape(c.before().orElse("(none)")))
+                    .append(" → ").append(escape(c.after().orElse("(none)")));
         }
         if (!c.needs().isEmpty()) {
             s.append("  ").append(st.yellow(c.needs().stream().sorted().map(Change.Need::text)
                     .collect(Collectors.joining(", ", "(", ")"))));
         }
-        s.append('\n').append("      ").append(st.dim("# " + c.reason())).append('\n');
+        s.append('\n').append("      ").append(st.dim("# " + escape(c.reason()))).append('\n');
     }
 
     private static void status(StringBuilder s, Style st, Status x) {
         String label = x.kind().label() + ":";
         s.append("  ! ").append(x.kind() == Status.Kind.UNREACHABLE ? st.red(label) : st.yellow(label))
-                .append(' ').append(x.message()).append('\n');
+                .append(' ').append(escape(x.message())).append('\n');
     }
 
     /** {@code file:line:col: error: message (hint)}, like {@link Diagnostic#toString()} with the label coloured. */
     static void diagnostic(StringBuilder s, Style st, Diagnostic d) {
         String label = d.severity().label();
-        s.append("  ").append(d.where().map(l -> l + ": ").orElse(""))
-                .append(d.isError() ? st.red(label) : st.yellow(label)).append(": ").append(d.message());
-        if (d.hint() != null) s.append(" (").append(d.hint()).append(')');
+        s.append("  ").append(d.where().map(l -> escape(l + ": ")).orElse(""))
+                .append(d.isError() ? st.red(label) : st.yellow(label)).append(": ").append(escape(d.message()));
+        if (d.hint() != null) s.append(" (").append(escape(d.hint())).append(')');
         s.append('\n');
     }
 

@@ -83,6 +83,7 @@ final class ExecCommand implements Command {
         try {
             out.write(o.out().getBytes(StandardCharsets.UTF_8));
             out.flush();
+            if (o.effect() == Outcome.Effect.ENDLESS_ZEROS) endlessZeros();
             err.write(o.err().getBytes(StandardCharsets.UTF_8));
             err.flush();
             exit.onExit(o.exit());
@@ -90,6 +91,12 @@ final class ExecCommand implements Command {
             channel.getSession().close(true);
         }
         if (o.effect() == Outcome.Effect.REBOOT) rebooter.reboot();
+    }
+
+    /** Writes NUL bytes until the client closes the channel (the write then fails, as SIGPIPE ends a real cat). */
+    private void endlessZeros() throws IOException {
+        byte[] zeros = new byte[32 * 1024];
+        while (true) out.write(zeros);
     }
 
     @Override

@@ -45,6 +45,19 @@ class ApplyReportTest {
     }
 
     @Test
+    void controlCharactersInVmNamesAndHostMessagesAreEscaped() {
+        String evil = "evil\u001b[2J\u0007\u009b31m";
+        HostResult h = new HostResult("wintermute", "sim:wintermute", List.of(
+                new Step("restart-vm wintermute/" + evil, Step.State.FAILED,
+                        Optional.of(new Change.RestartVm("wintermute", "22eb", evil, "x")),
+                        "wintermute: xe vm-shutdown failed (exit 1): " + evil)));
+        String text = ReportText.render(new ApplyReport("1", List.of(h)));
+        assertThat(text).contains("restart-vm wintermute/evil\\x1b[2J\\x07\\x9b31m")
+                .contains("failed (exit 1): evil\\x1b[2J");
+        assertThat(text.chars().filter(c -> c != '\n' && (c < 0x20 || (c >= 0x7f && c < 0xa0))).toArray()).isEmpty();
+    }
+
+    @Test
     void summaryOfASuccessCountsChangesAndHosts() {
         HostResult ok = new HostResult("a", "a", List.of(
                 new Step("pin a/x", Step.State.DONE, Optional.of(PIN), ""),

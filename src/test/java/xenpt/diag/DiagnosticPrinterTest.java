@@ -61,4 +61,27 @@ class DiagnosticPrinterTest {
                 Diagnostic.error(null, "first"), Diagnostic.error(null, "second")), SourceLines.none());
         assertThat(out.toString()).isEqualTo("error: first\n\nerror: second\n");
     }
+
+    @Test
+    void controlCharactersAreEscapedAndTheCaretStillPointsAtTheColumn() {
+        SourceLines source = SourceLines.of(java.util.Map.of("f.yaml", "k\u001b[2Jx: 1\n"));
+        Diagnostic d = Diagnostic.error(new Location("f.yaml", 1, 6), "unknown key 'k\u001b[2Jx'");
+        assertThat(DiagnosticPrinter.format(d, source)).isEqualTo("""
+                f.yaml:1:6: error: unknown key 'k\\x1b[2Jx'
+                  |
+                1 | k\\x1b[2Jx: 1
+                  |         ^
+                """);
+    }
+
+    @Test
+    void aHugeLineIsShownAsAWindowAroundTheColumn() {
+        String line = "a".repeat(1_000) + "X" + "b".repeat(1_000);
+        SourceLines source = SourceLines.of(java.util.Map.of("f.yaml", line));
+        String text = DiagnosticPrinter.format(Diagnostic.error(new Location("f.yaml", 1, 1_001), "here"), source);
+        String shown = text.lines().toList().get(2);
+        String caret = text.lines().toList().get(3);
+        assertThat(shown.length()).isLessThan(200);
+        assertThat(shown.charAt(caret.indexOf('^'))).isEqualTo('X');
+    }
 }

@@ -58,6 +58,28 @@ class LspciAndSysTest {
         assertThat(d.get(2).revision()).isEmpty();
     }
 
+    /**
+     * 60,000 records (issue 11: the parser was quadratic, ~16 s); correctness here, the time in bench/LspciBench.java.
+     * Every slot is distinct except a repeat of the first at the end, which is dropped (the first record wins).
+     */
+    @Test
+    void sixtyThousandRecordsAreAllParsedInOrderAndARepeatedSlotKeepsTheFirst() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 60_000; i++) {
+            s.append(String.format("Slot:\t%04x:%02x:%02x.%x\n", i >> 16, (i >> 8) & 0xff, (i >> 3) & 0x1f, i & 7))
+                    .append("Class:\tEthernet controller [0200]\nVendor:\tIntel Corporation [8086]\n")
+                    .append(String.format("Device:\tNIC %d [%04x]\nDriver:\te1000e\n\n", i, i & 0xffff));
+        }
+        s.append("Slot:\t0000:00:00.0\nVendor:\tOther [1111]\nDevice:\tOther [2222]\n");
+        List<PciDevice> d = Lspci.parse(s.toString());
+        assertThat(d).hasSize(60_000);
+        assertThat(d.get(0).address()).isEqualTo(PciAddress.parse("0000:00:00.0"));
+        assertThat(d.get(0).deviceName()).isEqualTo("NIC 0");
+        assertThat(d.get(59_999).address()).isEqualTo(PciAddress.parse("0000:ea:0b.7"));
+        assertThat(d.get(59_999).id()).isEqualTo(PciId.parse("8086:ea5f"));
+        assertThat(d).extracting(PciDevice::address).doesNotHaveDuplicates().isSorted();
+    }
+
     @Test
     void hostileLspciRecordsAreSkipped() {
         String text = "Slot:\tnot-an-address\nVendor:\tX [1234]\nDevice:\tY [5678]\n\n"

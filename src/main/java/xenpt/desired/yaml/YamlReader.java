@@ -1,21 +1,16 @@
 package xenpt.desired.yaml;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -25,13 +20,18 @@ import xenpt.diag.Location;
 
 /**
  * Reads one YAML document from bytes into a {@link YamlValue} tree, turning every problem into diagnostics. Limits:
- * {@value #MAX_FILE_BYTES} bytes, {@value #MAX_COLLECTION_ALIASES} aliases to collections per document, and a bounded
- * alias expansion (see {@link NodeConverter#MAX_EXPANSION}), so hostile input fails fast and in bounded memory.
+ * {@value #MAX_FILE_BYTES} bytes, UTF-8 without control characters and lines of at most
+ * {@value TextCheck#MAX_LINE_CHARS} characters ({@link TextCheck}), {@value #MAX_COLLECTION_ALIASES} aliases to
+ * collections per document, a bounded alias expansion (see {@link NodeConverter#MAX_EXPANSION}), and the nesting,
+ * value-length, merge-key and time limits of {@link GuardedComposer}, so hostile input fails fast, in bounded memory,
+ * at a {@code file:line:col}.
  */
 public final class YamlReader {
 
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     public static final int MAX_COLLECTION_ALIASES = 50;
+    /** Composing a desired-state file takes milliseconds; past this, the input is built to be slow. */
+    static final long MAX_PARSE_MILLIS = 5_000;
 
     /** The document, when it could be composed, and every problem found on the way. */
     public record Result(Optional<YamlValue> root, List<Diagnostic> diagnostics) {
@@ -48,27 +48,43 @@ public final class YamlReader {
     private YamlReader() {}
 
     public static Result read(String file, byte[] content) {
+        return read(file, content, MAX_PARSE_MILLIS);
+    }
+
+    /** {@link #read(String, byte[])} with a time budget for composing the document. */
+    static Result read(String file, byte[] content, long budgetMillis) {
         if (content.length > MAX_FILE_BYTES) {
             return Result.failed(tooLarge(file, content.length));
         }
-        Optional<String> text = decode(content);
-        if (text.isEmpty()) {
-            return Result.failed(Diagnostic.error(Location.ofFile(file), "file is not valid UTF-8"));
+        String text;
+        try {
+            text = TextCheck.decode(file, content);
+        } catch (NodeConverter.Refused e) {
+            return Result.failed(e.diagnostic);
         }
         try {
-            return compose(file, text.get());
+            return compose(file, text, budgetMillis);
+        } catch (GuardedComposer.Stopped e) {
+            return Result.failed(e.diagnostic);
         } catch (MarkedYamlEngineException e) {
             return Result.failed(syntaxError(file, e));
+        } catch (YamlVersionException e) {
+            return Result.failed(Diagnostic.error(directive(file, text), "unsupported YAML version "
+                    + e.getSpecVersion().getRepresentation() + " in the %YAML directive; expected 1.2",
+                    "remove the %YAML line (xenpt reads YAML 1.2) or write %YAML 1.2"));
+        } catch (ReaderException e) {
+            return Result.failed(Diagnostic.error(TextCheck.locate(file, text, text.offsetByCodePoints(0,
+                    Math.min(e.getPosition(), text.codePointCount(0, text.length())))), "invalid YAML: " + e.getName()));
         } catch (YamlEngineException e) {
             return Result.failed(engineError(file, e));
         } catch (StackOverflowError e) {
-            // snakeyaml's composer recurses once per nesting level; a pathological nesting depth ends here.
+            // Nesting is bounded by GuardedComposer; this remains as the last line of defence, without a position.
             return Result.failed(Diagnostic.error(Location.ofFile(file), "YAML values are nested too deeply",
                     "a desired-state file needs fewer than ten levels"));
         }
     }
 
-    private static Result compose(String file, String text) {
+    private static Result compose(String file, String text, long budgetMillis) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(new CoreSchema())
@@ -77,8 +93,12 @@ public final class YamlReader {
                 .setAllowNonScalarKeys(true) // refused by NodeConverter, which knows the key's position
                 .setCodePointLimit((int) MAX_FILE_BYTES + 1)
                 .setUseMarks(true)
+                // The reader refills its window by this many characters and copies the window each time, so a
+                // token costs (length / buffer) copies of itself: a buffer as large as the longest line keeps that
+                // linear (TextCheck bounds the line).
+                .setBufferSize(TextCheck.MAX_LINE_CHARS + 1)
                 .build();
-        Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+        Iterator<Node> documents = new GuardedComposer(settings, text, file, budgetMillis);
         if (!documents.hasNext()) return Result.failed(emptyFile(file));
         Node root = documents.next();
         if (documents.hasNext()) {
@@ -139,16 +159,12 @@ public final class YamlReader {
         return new Location(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
-    /** Strict UTF-8 (a leading byte-order mark is dropped); empty when the bytes are not UTF-8. */
-    private static Optional<String> decode(byte[] content) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(content.length + 1);
-        CoderResult r = decoder.decode(ByteBuffer.wrap(content), out, true);
-        if (r.isError()) return Optional.empty();
-        decoder.flush(out);
-        String s = out.flip().toString();
-        return Optional.of(s.startsWith("\uFEFF") ? s.substring(1) : s);
+    /** Where the {@code %YAML} directive is written (its line, column 1), or the whole file if it cannot be found. */
+    private static Location directive(String file, String text) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("%YAML")) return new Location(file, i + 1, 1);
+        }
+        return Location.ofFile(file);
     }
 }

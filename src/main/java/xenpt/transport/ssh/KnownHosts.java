@@ -59,6 +59,9 @@ final class KnownHosts {
         }
     }
 
+    /** OpenSSH's own known_hosts files stay far below this. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     /** Loads {@code file}; an absent file is empty. A file unchanged since the last load is not read again. */
     static KnownHosts load(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
@@ -68,6 +71,13 @@ final class KnownHosts {
         } catch (NoSuchFileException e) {
             CACHE.remove(key);
             return new KnownHosts(file, List.of());
+        }
+        if (!attrs.isRegularFile()) {
+            // A FIFO would block the read and a device never end it: refused before it is opened.
+            throw new IOException("known_hosts file " + file + " is not a regular file");
+        }
+        if (attrs.size() > MAX_BYTES) {
+            throw new IOException("known_hosts file " + file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
         }
         Cached c = CACHE.get(key);
         if (c != null && c.modified().equals(attrs.lastModifiedTime()) && c.size() == attrs.size()) return c.known();

@@ -133,10 +133,12 @@ public final class SshConnector {
         if (target.identityFile().isPresent()) {
             Path file = target.identityFile().get();
             if (!Files.isReadable(file)) throw new IOException("identity file " + file + " is missing or unreadable");
+            if (!Files.isRegularFile(file)) throw new IOException("identity file " + file + " is not a regular file");
             return List.of(file);
         }
         String home = options.env().getOrDefault("HOME", System.getProperty("user.home"));
-        return DEFAULT_KEYS.stream().map(k -> Path.of(home, ".ssh", k)).filter(Files::isReadable).toList();
+        return DEFAULT_KEYS.stream().map(k -> Path.of(home, ".ssh", k))
+                .filter(p -> Files.isReadable(p) && Files.isRegularFile(p)).toList();
     }
 
     static void closeQuietly(SSHClient ssh) {

@@ -100,8 +100,9 @@ final class SshHostSession implements HostSession {
             // Both streams share the channel window: read them together or a full stderr stalls stdout.
             CompletableFuture<byte[]> out = readAsync(running.getInputStream());
             CompletableFuture<byte[]> err = readAsync(running.getErrorStream());
-            byte[] stdout = out.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            byte[] stderr = err.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            // A read past its bound ends the command at once: closing the channel stops the host's writer too.
+            byte[] stdout = bounded(out, "stdout", deadline);
+            byte[] stderr = bounded(err, "stderr", deadline);
             running.join(remaining(deadline), TimeUnit.NANOSECONDS);
             Integer exit = running.getExitStatus();
             if (exit == null) {
@@ -110,6 +111,19 @@ final class SshHostSession implements HostSession {
             }
             return new CommandResult(command, exit,
                     new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The stream's bytes, or its {@link BoundedRead.TooLarge} as an IOException naming the stream. */
+    private static byte[] bounded(CompletableFuture<byte[]> read, String stream, long deadline)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return read.get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BoundedRead.TooLarge tooLarge) {
+                throw new IOException(stream + ": " + tooLarge.getMessage());
+            }
+            throw e;
         }
     }
 
@@ -123,7 +137,7 @@ final class SshHostSession implements HostSession {
         CompletableFuture<byte[]> f = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try (in) {
-                f.complete(in.readAllBytes());
+                f.complete(BoundedRead.readAll(in, BoundedRead.MAX_BYTES));
             } catch (IOException | RuntimeException e) {
                 f.completeExceptionally(e);
             }
@@ -140,7 +154,7 @@ final class SshHostSession implements HostSession {
         sftpLock.lock();
         try (RemoteFile file = sftp().open(path, EnumSet.of(OpenMode.READ));
                 InputStream in = file.new RemoteFileInputStream()) {
-            return in.readAllBytes();
+            return BoundedRead.readAll(in, BoundedRead.MAX_BYTES);
         } catch (IOException | RuntimeException e) {
             throw new TransportException(name + ": read " + path + " failed: " + Failures.reason(e), e);
         } finally {

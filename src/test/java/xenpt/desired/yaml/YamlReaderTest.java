@@ -93,4 +93,14 @@ class YamlReaderTest {
     void aLeadingByteOrderMarkIsIgnored() {
         assertThat(root("\uFEFFd: e\n").entries()).containsOnlyKeys("d");
     }
+
+    @Test
+    void composingPastTheTimeBudgetStopsAtAPosition() {
+        YamlReader.Result r = YamlReader.read("f.yaml", "a: 1\nb: [2, 3]\n".getBytes(StandardCharsets.UTF_8), 0);
+        assertThat(r.root()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.message()).startsWith("reading the YAML took longer than 0 ms");
+            assertThat(d.location().line()).isPositive();
+        });
+    }
 }
