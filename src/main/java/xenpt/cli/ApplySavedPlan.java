@@ -58,7 +58,7 @@ final class ApplySavedPlan {
         }
         List<String> problems = stale(main, saved);
         if (!problems.isEmpty()) {
-            throw new Refused("the saved plan is stale (make a new plan):\n  " + String.join("\n  ", problems));
+            throw new Refused(file + ": the saved plan is stale (make a new plan):\n  " + String.join("\n  ", problems));
         }
         ApplyCommand.show(main, plan);
         return saved;

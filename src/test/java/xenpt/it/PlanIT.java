@@ -134,7 +134,8 @@ class PlanIT {
         assertThat(vm.exit()).isZero();
         assertThat(vm.out()).as("the VM's device is not hidden yet: the hide change comes with it").contains("assign", "+ hide");
         assertThat(vm.err()).contains("resource targeting is in effect");
-        String hint = vm.err().substring(vm.err().indexOf("run: xenpt ") + "run: xenpt ".length()).strip();
+        String hint = vm.err().substring(vm.err().indexOf("run: xenpt ") + "run: xenpt ".length()).lines().findFirst()
+                .orElseThrow().strip();
         Cli.Result whole = Cli.run(dir, hint.split(" "));
         assertThat(whole.exit()).as("the hint runs as printed: " + hint).isZero();
         assertThat(whole.out()).contains("+ hide", "+ assign", "+ pin");
