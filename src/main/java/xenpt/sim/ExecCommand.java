@@ -76,7 +76,8 @@ final class ExecCommand implements Command {
         } finally {
             traffic.commandEnded();
         }
-        if (o.effect() == Outcome.Effect.DROP) {
+        if (o.effect() == Outcome.Effect.HANG) awaitClose(channel);
+        if (o.effect() == Outcome.Effect.DROP || o.effect() == Outcome.Effect.HANG) {
             channel.getSession().close(true);
             return;
         }
@@ -90,6 +91,18 @@ final class ExecCommand implements Command {
             channel.getSession().close(true);
         }
         if (o.effect() == Outcome.Effect.REBOOT) rebooter.reboot();
+    }
+
+    /** Until the client closes the channel or its connection (at most a minute, so a forgotten test ends). */
+    private static void awaitClose(ChannelSession channel) {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (channel.isOpen() && channel.getSession().isOpen() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     @Override
