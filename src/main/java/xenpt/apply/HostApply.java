@@ -66,10 +66,11 @@ final class HostApply {
                 progress);
         try (Link link = new Link(connector)) {
             try {
-                if (step("lock", Optional.empty(), () -> {
-                    lock.acquire(link.session());
+                // After a dropped connection the lock is taken again, or taken back when the rename was done.
+                if (step("lock", Optional.empty(), () -> link.retrying(s -> {
+                    lock.acquire(s);
                     return "";
-                })) {
+                }))) {
                     applyChanges(link, lock);
                 } else {
                     skipFrom(0);
@@ -77,6 +78,11 @@ final class HostApply {
             } finally {
                 finish(link, lock); // also after a failed lock step: the rename may have been done before it failed
             }
+        }
+        if (interruptedAt.isPresent() && steps.stream().noneMatch(st -> st.state() == Step.State.FAILED)) {
+            // Stopped during the bookkeeping, after every change: the report says so, as the journal does.
+            steps.add(new Step("stop", Step.State.FAILED, Optional.empty(), spec.name() + ": interrupted at "
+                    + interruptedAt.get() + " (every change was made; journal and lock were finished on a new connection)"));
         }
         return new HostResult(spec.name(), hostPlan.address(), steps);
     }
@@ -218,21 +224,11 @@ final class HostApply {
             return true;
         } catch (Exception e) {
             // sshj reports an interrupted wait as a failed connection; say what happened
-            if (Thread.interrupted() || e instanceof InterruptedException || causedByInterrupt(e)) {
+            if (Thread.interrupted() || Link.causedByInterrupt(e)) {
                 if (interruptedAt.isEmpty()) interruptedAt = Optional.of(name);
                 fail(name, change, spec.name() + ": interrupted at " + name);
             } else {
                 fail(name, change, message(name, e));
-            }
-        }
-        return false;
-    }
-
-    private static boolean causedByInterrupt(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
-                    || t instanceof java.nio.channels.ClosedByInterruptException) {
-                return true;
             }
         }
         return false;

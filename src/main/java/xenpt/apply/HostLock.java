@@ -136,7 +136,10 @@ final class HostLock {
         if (!tried) return;
         if (!held) Remote.must(s, Command.of("rm", "-rf", tmpDir()), "rm");
         LockState found = LockState.read(s, DIR);
-        if (found instanceof LockState.Held h && me.sameLock(h.owner())) {
+        if (found instanceof LockState.Free && held) {
+            // Maybe renamed aside by an earlier attempt whose answer was lost: the lock is released, remove that too.
+            Remote.must(s, Command.of("rm", "-rf", DIR + ".released." + me.lockId()), "rm");
+        } else if (found instanceof LockState.Held h && me.sameLock(h.owner())) {
             LockRemoval.removeIf(s, host, h.owner(), DIR + ".released." + me.lockId(), warn);
         } else if (held && !(found instanceof LockState.Free)) {
             held = false;

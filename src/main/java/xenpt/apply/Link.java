@@ -37,6 +37,17 @@ final class Link implements AutoCloseable {
         session = null;
     }
 
+    /** Runs {@code work}; when the connection failed, connects again and runs it once more. */
+    <T> T retrying(Work<T> work) throws Exception {
+        try {
+            return work.run(session());
+        } catch (TransportException first) {
+            if (Thread.currentThread().isInterrupted() || causedByInterrupt(first)) throw first;
+            drop();
+            return work.run(session());
+        }
+    }
+
     /**
      * Runs bookkeeping that must happen whatever went before: tries at least twice, and goes on trying (on a new
      * connection each time, {@code poll} apart) while {@code budget} lasts — a host that is rebooting answers again
@@ -48,6 +59,7 @@ final class Link implements AutoCloseable {
     <T> T finishing(Duration budget, Duration stopBudget, Duration poll, Runnable onInterrupt, Work<T> work)
             throws Exception {
         long deadline = System.nanoTime() + budget.toNanos();
+        int interruptions = 0;
         for (int attempt = 1; ; attempt++) {
             if (Thread.interrupted()) {
                 interrupted = true;
@@ -58,8 +70,13 @@ final class Link implements AutoCloseable {
             try {
                 return work.run(session());
             } catch (Exception e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    attempt--; // the interruption made it fail, not the host: try again on a new connection
+                if ((Thread.currentThread().isInterrupted() || causedByInterrupt(e)) && ++interruptions <= 3) {
+                    // the interruption made it fail, not the host: try again on a new connection
+                    attempt--;
+                    interrupted = true;
+                    onInterrupt.run();
+                    drop();
+                    deadline = Math.max(deadline, System.nanoTime() + stopBudget.toNanos());
                     continue;
                 }
                 if (e instanceof TransportException) drop();
@@ -68,6 +85,17 @@ final class Link implements AutoCloseable {
                 pause(poll);
             }
         }
+    }
+
+    /** sshj reports an interrupted wait as a failed connection, and does not always keep the thread's flag. */
+    static boolean causedByInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the thread was interrupted while {@link #finishing} ran (the caller restores the interruption). */

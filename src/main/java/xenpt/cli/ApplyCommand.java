@@ -133,13 +133,13 @@ final class ApplyCommand implements Callable<Integer> {
 
     private ApplyOptions options() {
         return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
-                owner(), ProcessHandle.current().pid(), Clock.systemUTC());
+                owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
     }
 
-    /** {@code user@client host} for the lock's owner file. */
-    private String owner() {
-        String user = main.env.getOrDefault("USER", main.env.getOrDefault("LOGNAME", System.getProperty("user.name")));
-        String host = main.env.get("HOSTNAME");
+    /** {@code user@client host} for the lock's owner file (and force-unlock's journal record). */
+    static String owner(java.util.Map<String, String> env) {
+        String user = env.getOrDefault("USER", env.getOrDefault("LOGNAME", System.getProperty("user.name")));
+        String host = env.get("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {
                 host = InetAddress.getLocalHost().getHostName();

@@ -60,6 +60,7 @@ class StoppedApplyIT {
         assertThat(state.resolve("root/var/lock/xenpt.lock")).as(String.join("\n", lines)).doesNotExist();
         Path journal = state.resolve("root/var/log/xenpt/journal.jsonl");
         assertThat(journal).exists();
-        assertThat(Files.readString(journal)).containsPattern("\"result\":\\s*\"failed\"");
+        assertThat(Files.readString(journal)).containsPattern("\"result\":\\s*\"interrupted\"")
+                .containsPattern("\"error\":\\s*\"wintermute: interrupted at [a-z]");
     }
 }
