@@ -45,7 +45,7 @@ final class HostLock {
         return held;
     }
 
-    /** Whether this apply tried to take the lock, so that the host may hold its lock or its temporary directory. */
+    /** Whether this apply began to take the lock: the host may hold its lock or its temporary directory. */
     boolean tried() {
         return tried;
     }
@@ -67,7 +67,6 @@ final class HostLock {
 
     /** Takes the lock, waiting up to the timeout while another apply holds it. */
     void acquire(HostSession s) throws ApplyException, TransportException, InterruptedException {
-        tried = true;
         me = me.withBootId(LockState.bootId(s));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -157,6 +156,7 @@ final class HostLock {
      */
     private boolean take(HostSession s) throws ApplyException, TransportException {
         String tmp = tmpDir();
+        tried = true;
         Remote.must(s, Command.of("mkdir", "-p", tmp), "mkdir");
         s.writeFile(tmp + "/owner", me.toJson().getBytes(StandardCharsets.UTF_8), 0644);
         CommandResult mv = s.run(Command.of("mv", "-T", tmp, DIR));

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param time   when the apply finished
  * @param planId the plan that was applied
  * @param commit the desired state's git commit, when it was known
- * @param result {@code applied}, {@code failed}, {@code interrupted}, {@code force-unlocked} (kept as written, so a newer word still shows)
+ * @param result {@code applied}, {@code failed}, {@code interrupted}, {@code force-unlocked} (kept as written, so
+ *               a newer word still shows)
  */
 public record JournalEntry(String id, Instant time, String planId, Optional<String> commit, String result) {
 

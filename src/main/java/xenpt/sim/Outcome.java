@@ -2,7 +2,8 @@ package xenpt.sim;
 
 /**
  * What one command did: exit status, stdout, stderr, and what happens to the connection afterwards
- * ({@link Effect#DROP}: closed without an exit status; {@link Effect#DROP_AFTER}, {@link Effect#HANG}: faults; {@link Effect#REBOOT}: the host goes down after answering).
+ * ({@link Effect#DROP}: closed without an exit status;
+ * {@link Effect#DROP_AFTER}, {@link Effect#HANG}: faults; {@link Effect#REBOOT}: the host goes down after answering).
  */
 record Outcome(int exit, String out, String err, Effect effect) {
 
