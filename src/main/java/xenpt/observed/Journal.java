@@ -20,12 +20,15 @@ public final class Journal {
 
     private Journal() {}
 
-    /** The last record that parses, or empty (no journal, an empty one, or nothing readable in it). */
+    /**
+     * The last record of an apply that parses, or empty (no journal, an empty one, or nothing readable in it). A
+     * {@code force-unlock} record is not an apply, so it is passed over.
+     */
     public static Optional<JournalEntry> last(String text) {
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
             Optional<JournalEntry> e = parse(lines.get(i));
-            if (e.isPresent()) return e;
+            if (e.isPresent() && !e.get().result().equals("force-unlocked")) return e;
         }
         return Optional.empty();
     }
