@@ -122,6 +122,28 @@ class HostLockIT {
     }
 
     @Test
+    void afterARebootTheLockNamesTheNewBootSoThatNoOtherApplyTakesItAsStale() throws Exception {
+        try (BackendSimHost host = BackendSimHost.start("wintermute", dir)) {
+            HostLock lock = lock(Duration.ZERO);
+            lock.acquire(host.session());
+            String before = bootId(host);
+            host.rebootAndReconnect();
+            String after = bootId(host);
+            assertThat(after).isNotEqualTo(before);
+
+            lock.reassert(host.session());
+            LockOwner now = LockOwner.parse(host.file(HostLock.OWNER_FILE)).orElseThrow();
+            assertThat(now.bootId()).isEqualTo(after);
+            assertThat(now.lockId()).isEqualTo(lock.owner().lockId());
+            assertThat(host.list(HostLock.DIR)).containsExactly("owner");
+            assertThatThrownBy(() -> new HostLock("wintermute", LockOwner.fresh("other@there", 2, "t", "p"),
+                    Duration.ZERO, Duration.ofMillis(10), "hint", warnings::add).acquire(host.session()))
+                    .hasMessageContaining("is held by me@here");
+            assertThat(warnings).isEmpty();
+        }
+    }
+
+    @Test
     void releaseLeavesALockThatAnotherApplyHoldsNow() throws Exception {
         try (BackendSimHost host = BackendSimHost.start("wintermute", dir)) {
             HostLock lock = lock(Duration.ZERO);
