@@ -88,7 +88,11 @@ final class ApplyCommand implements Callable<Integer> {
         Progress progress = Progress.of(main);
         Executor executor = new Executor(options(), spec -> Hosts.connector(spec, main.global, main.env), progress);
         // Stopped from outside, the hosts still get their journal record and their lock released.
-        ApplyReport report = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), state.get()));
+        ApplyReport report = Interruptible.run(STOP_GRACE, Optional.of(() -> {
+            main.err.println("xenpt: stopping: each host stops at its step, writes its journal and releases its lock"
+                    + " (up to " + Durations.format(STOP_GRACE) + ")");
+            main.err.flush();
+        }), () -> executor.apply(plan.get(), state.get()));
         progress.done();
         main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
