@@ -55,7 +55,19 @@ public final class Executor {
             for (HostPlan h : plan.hosts()) {
                 pending.add(pool.submit(() -> one(plan, h, desired.host(h.name()), slots, reboots)));
             }
-            for (int i = 0; i < pending.size(); i++) results.add(result(plan.hosts().get(i), pending.get(i)));
+            boolean interrupted = false;
+            for (int i = 0; i < pending.size(); i++) {
+                while (results.size() == i) {
+                    try {
+                        results.add(result(plan.hosts().get(i), pending.get(i)));
+                    } catch (InterruptedException e) {
+                        // Stopped (Ctrl-C, SIGTERM): every host stops at its step, journals, unlocks; their reports count.
+                        interrupted = true;
+                        pool.shutdownNow();
+                    }
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
         }
         return new ApplyReport(plan.planId(), results);
     }
@@ -67,6 +79,10 @@ public final class Executor {
                     + "' (apply takes its address, SSH settings and policy from there)");
         }
         slots.acquireUninterruptibly();
+        if (Thread.currentThread().isInterrupted()) {
+            slots.release();
+            return failed(h, h.name() + ": interrupted before its apply began; nothing was done on it");
+        }
         try (HostConnector connector = connectors.open(spec.get())) {
             progress.accept(h.name() + ": applying " + h.changes().size() + " changes");
             return new HostApply(plan, h, spec.get(), options, reboots, progress).run(connector);
@@ -75,12 +91,9 @@ public final class Executor {
         }
     }
 
-    private static HostResult result(HostPlan h, Future<HostResult> f) {
+    private static HostResult result(HostPlan h, Future<HostResult> f) throws InterruptedException {
         try {
             return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(h, h.name() + ": interrupted");
         } catch (ExecutionException e) {
             return failed(h, h.name() + ": internal error: " + e.getCause());
         }

@@ -1,5 +1,6 @@
 package xenpt.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 import xenpt.desired.HostSpec;
 import xenpt.desired.Policy;
@@ -18,19 +20,19 @@ import xenpt.plan.Guards;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Staleness;
+import xenpt.transport.Command;
 
 /**
  * The apply of one host (SPEC §5): lock; observe again and refuse a stale plan; the changes in plan order (hide,
  * assign, pin, reboot, restart-vm); journal; unlock. The first failure stops the host: its later changes are reported
- * as skipped, the journal records the failure, and the lock is released whatever happened (reconnecting once when the
- * connection dropped). The change's reason never drives what is done here.
+ * as skipped, the journal records the failure, and the lock is released whatever happened (on a new connection when
+ * the old one dropped). An interruption (Ctrl-C, SIGTERM) stops the host at its step like a failure, and the journal
+ * says "interrupted at STEP". The change's reason never drives what is done here.
  */
 final class HostApply {
 
-    /** A step's work; returns a note for the report, or {@code ""}. */
-    private interface Action {
-        String run() throws Exception;
-    }
+    /** How long an interrupted apply may take to journal and unlock; under the CLI's stop grace (20 s). */
+    static final Duration STOP_BUDGET = Duration.ofSeconds(15);
 
     private final Plan plan;
     private final HostPlan hostPlan;
@@ -38,9 +40,10 @@ final class HostApply {
     private final ApplyOptions options;
     private final RebootSlot reboots;
     private final Consumer<String> progress;
-    private final List<Step> steps = new ArrayList<>();
     private final List<Change> made = new ArrayList<>();
     private final Set<String> startedAfterReboot = new TreeSet<>();
+    private final String journalId = UUID.randomUUID().toString();
+    private final StepLog log;
 
     HostApply(Plan plan, HostPlan hostPlan, HostSpec spec, ApplyOptions options, RebootSlot reboots,
             Consumer<String> progress) {
@@ -50,25 +53,33 @@ final class HostApply {
         this.options = options;
         this.reboots = reboots;
         this.progress = progress;
+        this.log = new StepLog(spec.name(), progress);
     }
 
     HostResult run(HostConnector connector) {
-        HostLock lock = new HostLock(spec.name(), owner(), options.lockTimeout(), options.pollInterval());
+        HostLock lock = new HostLock(spec.name(), owner(), options.lockTimeout(), options.pollInterval(), unlockHint(),
+                progress);
         try (Link link = new Link(connector)) {
             try {
-                if (step("lock", Optional.empty(), () -> {
-                    lock.acquire(link.session());
+                // After a dropped connection the lock is taken again, or taken back when the rename was done.
+                if (step("lock", Optional.empty(), () -> link.retrying(s -> {
+                    lock.acquire(s);
                     return "";
-                })) {
+                }))) {
                     applyChanges(link, lock);
                 } else {
                     skipFrom(0);
                 }
             } finally {
-                finish(link, lock); // also after a failed lock step: the mkdir may have been done before it failed
+                finish(link, lock); // also after a failed lock step: the rename may have been done before it failed
             }
         }
-        return new HostResult(spec.name(), hostPlan.address(), steps);
+        if (log.interruptedAt().isPresent() && log.firstError().isEmpty()) {
+            // Stopped during the bookkeeping, after every change: the report says so, as the journal does.
+            log.fail("stop", Optional.empty(), spec.name() + ": interrupted at " + log.interruptedAt().get()
+                    + " (every change was made; journal and lock were finished on a new connection)");
+        }
+        return new HostResult(spec.name(), hostPlan.address(), log.steps());
     }
 
     private void applyChanges(Link link, HostLock lock) {
@@ -135,84 +146,72 @@ final class HostApply {
     }
 
     /**
-     * Journal and unlock, also after a failure or an interruption; the lock may need a new connection when the old
-     * one dropped. An interrupted thread cannot talk SSH (sshj gives up at once), so the interruption waits until the
-     * lock is released and is then restored.
+     * Journal and unlock, also after a failure or an interruption. An interrupted thread cannot talk SSH (sshj gives
+     * up at once), so the interruption is set aside while this runs on a new connection — waiting, within the stop
+     * budget, for a host that is rebooting — and is restored afterwards.
      */
     private void finish(Link link, HostLock lock) {
-        boolean interrupted = Thread.interrupted();
+        if (Thread.interrupted()) log.interrupted();
         try {
             journalAndUnlock(link, lock);
         } finally {
-            if (interrupted) Thread.currentThread().interrupt();
+            if (log.interruptedAt().isPresent() || link.interrupted()) Thread.currentThread().interrupt();
         }
     }
 
     private void journalAndUnlock(Link link, HostLock lock) {
-        if (!lock.held()) return;
-        Journal.Entry entry = journalEntry();
-        step("journal", Optional.empty(), () -> link.retrying(s -> {
-            Journal.append(s, entry);
-            return "";
-        }));
-        if (!step("unlock", Optional.empty(), () -> link.retrying(s -> {
+        if (!lock.tried()) return; // nothing was done on the host
+        // The journal is written under the lock only; an apply interrupted while taking it takes it now if it is free.
+        if (lock.held() || log.interruptedAt().isPresent()) {
+            step("journal", Optional.empty(), () -> finishing(link, s -> {
+                if (!lock.held() && !lock.takeNow(s)) return "not written: the host lock is another apply's";
+                Journal.append(s, journalEntry());
+                return "";
+            }));
+        }
+        if (!step("unlock", Optional.empty(), () -> finishing(link, s -> {
             lock.release(s);
             return "";
         }))) {
-            Step failed = steps.remove(steps.size() - 1);
-            steps.add(new Step(failed.name(), Step.State.FAILED, Optional.empty(), failed.message() + "; the host lock "
-                    + HostLock.DIR + " is left behind: remove it once no apply runs (rm " + HostLock.OWNER_FILE
-                    + "; rmdir " + HostLock.DIR + ")"));
+            log.amendLastFailure("; the host lock " + HostLock.DIR + " is left behind: once no apply runs on the host,"
+                    + " remove it with: " + unlockHint() + " --lock-id " + lock.owner().lockId());
         }
     }
 
+    /** Bookkeeping on a path that an interruption does not break; after one, within {@link #STOP_BUDGET}. */
+    private String finishing(Link link, Link.Work<String> work) throws Exception {
+        return link.finishing(log.interruptedAt().isPresent() ? STOP_BUDGET : Duration.ZERO, STOP_BUDGET,
+                options.pollInterval(), log::interrupted, work);
+    }
+
     private Journal.Entry journalEntry() {
-        Optional<String> error = steps.stream().filter(s -> s.state() == Step.State.FAILED).map(Step::message).findFirst();
-        return new Journal.Entry(now(), plan.planId(), plan.commit(), plan.desiredDigest(),
-                error.isPresent() ? "failed" : "applied", made, error);
+        Optional<String> error = log.firstError();
+        Optional<String> interruptedAt = log.interruptedAt();
+        String result = interruptedAt.isPresent() ? "interrupted" : error.isPresent() ? "failed" : "applied";
+        Optional<String> why = interruptedAt.map(at -> spec.name() + ": interrupted at " + at).or(() -> error);
+        return new Journal.Entry(journalId, now(), plan.planId(), plan.commit(), plan.desiredDigest(), result,
+                made, why, Optional.empty());
+    }
+
+    /** {@code xenpt force-unlock HOST -f FILE}, quoted for a shell, as the hint to remove a lock left behind. */
+    private String unlockHint() {
+        return Command.of("xenpt", "force-unlock", spec.name(), "-f", spec.location().file()).toShell();
     }
 
     private LockOwner owner() {
-        return new LockOwner(options.owner(), options.pid(), now(), plan.planId());
+        return LockOwner.fresh(options.owner(), options.pid(), now(), plan.planId());
     }
 
     private String now() {
         return Instant.now(options.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private boolean step(String name, Optional<Change> change, Action action) {
-        try {
-            String note = action.run();
-            steps.add(new Step(name, Step.State.DONE, change, note));
-            progress.accept(spec.name() + ": " + name + ": done" + (note.isEmpty() ? "" : " (" + note + ")"));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(name, change, spec.name() + ": " + name + " interrupted");
-        } catch (Exception e) {
-            // sshj reports an interrupted wait as a failed connection; say what happened
-            fail(name, change, Thread.currentThread().isInterrupted() ? spec.name() + ": " + name + " interrupted"
-                    : message(name, e));
-        }
-        return false;
-    }
-
-    private void fail(String name, Optional<Change> change, String message) {
-        steps.add(new Step(name, Step.State.FAILED, change, message));
-        progress.accept(spec.name() + ": " + name + ": FAILED: " + message);
-    }
-
-    /** Messages already name the host (wrapped once at the boundary); anything else gets host and step. */
-    private String message(String step, Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.startsWith(spec.name() + ": ") ? m : spec.name() + ": " + step + ": " + m;
+    private boolean step(String name, Optional<Change> change, StepLog.Action action) {
+        return log.step(name, change, action);
     }
 
     /** The changes from {@code index} on were not attempted. */
     private void skipFrom(int index) {
-        List<Change> changes = hostPlan.changes();
-        for (int i = index; i < changes.size(); i++) {
-            steps.add(new Step(Step.nameOf(changes.get(i)), Step.State.SKIPPED, Optional.of(changes.get(i)), ""));
-        }
+        log.skip(hostPlan.changes().subList(index, hostPlan.changes().size()));
     }
 }

@@ -79,6 +79,7 @@ final class Rebooter {
             if (!r.ok()) throw Remote.failed(s, "reboot", r);
         } catch (TransportException e) {
             // The host may drop the connection before it answers; the new boot id tells whether it rebooted.
+            if (Link.causedByInterrupt(e)) Thread.currentThread().interrupt(); // stopped: the wait ends at once
         }
         link.drop();
     }
@@ -101,6 +102,7 @@ final class Rebooter {
                     last = "xe does not answer yet";
                 }
             } catch (TransportException e) {
+                if (Link.causedByInterrupt(e)) throw new InterruptedException("stopped while waiting for the reboot");
                 last = e.getMessage();
             }
             link.drop();

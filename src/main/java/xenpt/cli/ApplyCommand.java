@@ -135,7 +135,11 @@ final class ApplyCommand implements Callable<Integer> {
         Progress progress = Progress.of(main);
         Executor executor = new Executor(options(), host -> Hosts.connector(host, main.global, env), progress);
         // Stopped from outside, the hosts still get their journal record and their lock released.
-        ApplyReport done = Interruptible.run(STOP_GRACE, () -> executor.apply(plan.get(), hosts));
+        ApplyReport done = Interruptible.run(STOP_GRACE, Optional.of(() -> {
+            main.err.println("xenpt: stopping: each host stops at its step, writes its journal and releases its lock"
+                    + " (up to " + Durations.format(STOP_GRACE) + ")");
+            main.err.flush();
+        }), () -> executor.apply(plan.get(), hosts));
         progress.done();
         ApplyReport report = done.with(leftOut, NextSteps.of(plan.get(), done, hosts));
         main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
@@ -202,13 +206,13 @@ final class ApplyCommand implements Callable<Integer> {
 
     private ApplyOptions options() {
         return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
-                owner(), ProcessHandle.current().pid(), Clock.systemUTC());
+                owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
     }
 
-    /** {@code user@client host} for the lock's owner file. */
-    private String owner() {
-        String user = main.env.getOrDefault("USER", main.env.getOrDefault("LOGNAME", System.getProperty("user.name")));
-        String host = main.env.get("HOSTNAME");
+    /** {@code user@client host} for the lock's owner file (and force-unlock's journal record). */
+    static String owner(java.util.Map<String, String> env) {
+        String user = env.getOrDefault("USER", env.getOrDefault("LOGNAME", System.getProperty("user.name")));
+        String host = env.get("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {
                 host = InetAddress.getLocalHost().getHostName();

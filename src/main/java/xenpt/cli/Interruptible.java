@@ -1,6 +1,7 @@
 package xenpt.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -14,10 +15,12 @@ final class Interruptible {
 
     private Interruptible() {}
 
-    static <T> T run(Duration grace, Supplier<T> work) {
+    /** @param stopping said (on stderr) when the stop begins, so that the wait has a reason */
+    static <T> T run(Duration grace, Optional<Runnable> stopping, Supplier<T> work) {
         Thread worker = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            if (finished.getCount() > 0) stopping.ifPresent(Runnable::run);
             worker.interrupt();
             try {
                 finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);

@@ -31,6 +31,7 @@ import picocli.CommandLine.Mixin;
             ReviewCommand.class,
             ImportCommand.class,
             SimCommand.class,
+            ForceUnlockCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

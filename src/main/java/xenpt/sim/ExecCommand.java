@@ -76,7 +76,8 @@ final class ExecCommand implements Command {
         } finally {
             traffic.commandEnded();
         }
-        if (o.effect() == Outcome.Effect.DROP) {
+        if (o.effect() == Outcome.Effect.HANG) awaitClose(channel);
+        if (o.effect() == Outcome.Effect.DROP || o.effect() == Outcome.Effect.HANG) {
             channel.getSession().close(true);
             return;
         }
@@ -97,6 +98,18 @@ final class ExecCommand implements Command {
     private void endlessZeros() throws IOException {
         byte[] zeros = new byte[32 * 1024];
         while (true) out.write(zeros);
+    }
+
+    /** Until the client closes the channel or its connection (at most a minute, so a forgotten test ends). */
+    private static void awaitClose(ChannelSession channel) {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (channel.isOpen() && channel.getSession().isOpen() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     @Override

@@ -13,9 +13,9 @@ import org.json.JSONObject;
  * Fault injection for tests, kept in {@code <state>/faults.json} so that every process serving the host (and a test
  * that sets a fault on a running {@link SimulatedHost}) sees the same faults. A rule fires once, at the Nth command
  * whose text (the exec string as received, or {@code sftp-write <path>} / {@code sftp-rename <from> <to>} for SFTP)
- * matches its regular expression ({@code find}); it either fails the command (exit status and message on stderr),
- * drops the connection without an answer, or fills the boot disk. The boot file tools report their own writing step
- * as {@code xen-cmdline-write <path>} ({@link XenCmdline}).
+ * matches its regular expression ({@code find}); it fails the command (exit status and message on stderr), drops the
+ * connection without an answer (before or after the command ran), hangs until the client gives up, or fills the boot
+ * disk. The boot file tools report their own writing step as {@code xen-cmdline-write <path>} ({@link XenCmdline}).
  */
 public final class Faults {
 
@@ -45,6 +45,28 @@ public final class Faults {
      */
     public Faults fillBootDiskAt(String regex, int nth) throws IOException {
         return addRule(new JSONObject().put("kind", "fill").put("pattern", regex).put("nth", nth).put("seen", 0));
+    }
+
+    /**
+     * The {@code nth} (1-based) command matching {@code regex} runs, then the connection drops before its answer is
+     * sent (exec commands only): the client cannot tell whether it ran.
+     */
+    public Faults dropAfter(String regex, int nth) throws IOException {
+        return addRule(new JSONObject().put("kind", "drop-after").put("pattern", regex).put("nth", nth).put("seen", 0));
+    }
+
+    /**
+     * The {@code nth} (1-based) command matching {@code regex} gets no answer and does not run until the client
+     * closes the connection: a test can interrupt the client while it waits in that command.
+     */
+    public Faults hangAt(String regex, int nth) throws IOException {
+        return addRule(new JSONObject().put("kind", "hang").put("pattern", regex).put("nth", nth).put("seen", 0));
+    }
+
+    /** How many commands matched the {@code index}th rule (0-based) so far. */
+    public int seen(int index) throws IOException {
+        JSONArray rules = read().optJSONArray("rules");
+        return rules == null || index >= rules.length() ? 0 : rules.getJSONObject(index).getInt("seen");
     }
 
     /** Every command waits {@code millis} before it runs. */
@@ -105,7 +127,18 @@ public final class Faults {
     }
 
     private static Outcome outcome(JSONObject rule) {
-        if (rule.getString("kind").equals("drop")) return new Outcome(-1, "", "", Outcome.Effect.DROP);
+        switch (rule.getString("kind")) {
+            case "drop" -> {
+                return new Outcome(-1, "", "", Outcome.Effect.DROP);
+            }
+            case "drop-after" -> {
+                return new Outcome(-1, "", "", Outcome.Effect.DROP_AFTER);
+            }
+            case "hang" -> {
+                return new Outcome(-1, "", "", Outcome.Effect.HANG);
+            }
+            default -> { }
+        }
         String msg = rule.getString("message");
         return Outcome.fail(rule.getInt("exit"), msg.endsWith("\n") ? msg : msg + "\n");
     }

@@ -125,6 +125,32 @@ final class FileCommands {
         return Outcome.of(err.isEmpty() ? 0 : 1, "", err.toString());
     }
 
+    /**
+     * {@code stat -c FORMAT PATH…} with the sequences {@code %Y} (modification time, seconds since the epoch), {@code %n}
+     * (the name) and {@code %%}; one line per path. A missing path: GNU's message, exit 1 [src: coreutils stat.c].
+     */
+    Outcome stat(List<String> args) throws IOException {
+        int c = args.indexOf("-c");
+        if (c < 0 || c + 1 >= args.size()) return Outcome.fail(1, "stat: only 'stat -c FORMAT FILE' is simulated\n");
+        String format = args.get(c + 1);
+        List<String> files = new ArrayList<>(args.subList(0, c));
+        files.addAll(args.subList(c + 2, args.size()));
+        if (files.isEmpty()) return Outcome.fail(1, "stat: missing operand\nTry 'stat --help' for more information.\n");
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        for (String f : files) {
+            Path p = fs.noFollow(f);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                err.append("stat: cannot stat '").append(f).append("': No such file or directory\n");
+                continue;
+            }
+            long mtime = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().getEpochSecond();
+            out.append(format.replace("%%", "\0").replace("%Y", Long.toString(mtime)).replace("%n", f)
+                    .replace("\0", "%")).append('\n');
+        }
+        return Outcome.of(err.isEmpty() ? 0 : 1, out.toString(), err.toString());
+    }
+
     /** The non-option words ({@code --} ends options). */
     static List<String> operands(List<String> args) {
         List<String> out = new ArrayList<>();

@@ -15,6 +15,12 @@ import java.util.Map;
  */
 final class HostSetup {
 
+    /**
+     * A marker in the state directory: the host went down for a reboot that did not end while it was served (the
+     * "reboot never returns" fault); when it is served again without that fault, it boots first (a new boot id).
+     */
+    static final String DOWN = "down";
+
     private static final List<String> DIRS = List.of("/root", "/tmp", "/etc", "/var/lock", "/var/log", "/boot");
 
     private HostSetup() {}
@@ -37,6 +43,11 @@ final class HostSetup {
             HostContext ctx = new HostContext(scenario, fs, store, new RuntimeTree(scenario, fs),
                     new Faults(stateDir, store), pool);
             if (!store.exists()) create(ctx);
+            Path down = stateDir.resolve(DOWN);
+            if (Files.exists(down) && !ctx.faults().rebootNeverReturns()) {
+                store.write(Boot.boot(scenario, fs, store.read()));
+                Files.delete(down);
+            }
             ctx.tree().sync(store.read());
             return ctx;
         });

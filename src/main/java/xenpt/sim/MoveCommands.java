@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code mv} (one rename(2): atomic, also over an existing file), {@code cp} and {@code rm}, with GNU messages. With a
+ * {@code mv} (one rename(2): atomic, also over an existing file or empty directory, never over a non-empty directory;
+ * {@code -T} renames onto the destination itself instead of into it), {@code cp} and {@code rm}, with GNU messages. With a
  * full boot partition, {@code cp} into {@code /boot} truncates its target and fails, as the real one does after
  * opening it; {@code mv} and {@code rm} need no space and still work.
  */
@@ -29,6 +30,9 @@ final class MoveCommands {
         if (ops.size() < 2) return Outcome.fail(1, "mv: missing destination file operand after '"
                 + (ops.isEmpty() ? "" : ops.get(0)) + "'\nTry 'mv --help' for more information.\n");
         String dest = ops.get(ops.size() - 1);
+        boolean noTargetDir = args.contains("-T") || args.contains("--no-target-directory");
+        if (noTargetDir && ops.size() > 2) return Outcome.fail(1, "mv: extra operand '" + ops.get(2)
+                + "'\nTry 'mv --help' for more information.\n");
         StringBuilder err = new StringBuilder();
         for (String src : ops.subList(0, ops.size() - 1)) {
             Path from = fs.noFollow(src);
@@ -36,7 +40,15 @@ final class MoveCommands {
                 err.append("mv: cannot stat '").append(src).append("': No such file or directory\n");
                 continue;
             }
-            Path to = target(src, dest);
+            Path to = noTargetDir ? fs.noFollow(dest) : target(src, dest);
+            if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS) && !isEmptyDir(to)) {
+                // rename(2) of anything onto a non-empty directory fails with ENOTEMPTY (or EEXIST; Linux says
+                // ENOTEMPTY on ext4 and tmpfs), and GNU mv reports it as it is [src: coreutils copy.c, rename(2)].
+                // Onto an empty directory it succeeds and replaces it, as below.
+                err.append("mv: cannot move '").append(src).append("' to '").append(dest)
+                        .append("': Directory not empty\n");
+                continue;
+            }
             try {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -100,6 +112,12 @@ final class MoveCommands {
             }
         }
         return Outcome.of(err.isEmpty() ? 0 : 1, "", err.toString());
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     /** {@code dest} itself, or {@code dest/<name of src>} when {@code dest} is a directory. */

@@ -2,14 +2,18 @@ package xenpt.sim;
 
 /**
  * What one command did: exit status, stdout, stderr, and what happens to the connection afterwards
- * ({@link Effect#DROP}: closed without an exit status; {@link Effect#REBOOT}: the host goes down after answering;
- * {@link Effect#ENDLESS_ZEROS}: stdout never ends).
+ * ({@link Effect#DROP}: closed without an exit status; {@link Effect#DROP_AFTER}, {@link Effect#HANG}: faults;
+ * {@link Effect#REBOOT}: the host goes down after answering; {@link Effect#ENDLESS_ZEROS}: stdout never ends).
  */
 record Outcome(int exit, String out, String err, Effect effect) {
 
     enum Effect {
         NONE,
         DROP,
+        /** The command runs, then the connection is closed before its answer is sent (a fault). */
+        DROP_AFTER,
+        /** No answer, the command never runs, until the client gives up and closes the connection (a fault). */
+        HANG,
         REBOOT,
         /**
          * After {@code out}, stdout goes on with NUL bytes without end and no exit status ever comes: {@code cat} of

@@ -28,7 +28,7 @@ final class Shell {
             long latency = ctx.faults().latencyMs();
             if (latency > 0) Thread.sleep(latency);
             var fault = ctx.faults().check(line);
-            if (fault.isPresent()) return fault.get();
+            if (fault.isPresent() && fault.get().effect() != Outcome.Effect.DROP_AFTER) return fault.get();
             List<List<String>> stages = ShellWords.parse(line);
             Outcome last = Outcome.ok("");
             StringBuilder err = new StringBuilder();
@@ -39,6 +39,7 @@ final class Shell {
                 err.append(last.err());
                 input = last.out();
             }
+            if (fault.isPresent()) return new Outcome(-1, "", "", Outcome.Effect.DROP); // ran; the answer is lost
             return new Outcome(last.exit(), last.out(), err.toString(), stages.size() == 1 ? last.effect()
                     : Outcome.Effect.NONE);
         } catch (ShellWords.SyntaxError e) {
@@ -75,6 +76,8 @@ final class Shell {
             case "test", "[" -> new FileCommands(ctx).test(args);
             case "mkdir" -> new FileCommands(ctx).mkdir(args);
             case "rmdir" -> new FileCommands(ctx).rmdir(args);
+            case "stat" -> new FileCommands(ctx).stat(args);
+            case "date" -> date(args);
             case "mv" -> new MoveCommands(ctx).mv(args);
             case "cp" -> new MoveCommands(ctx).cp(args);
             case "rm" -> new MoveCommands(ctx).rm(args);
@@ -87,6 +90,20 @@ final class Shell {
             case "reboot" -> new Outcome(0, "", "", Outcome.Effect.REBOOT);
             default -> Outcome.fail(127, "sh: " + name + ": command not found\n");
         };
+    }
+
+    /**
+     * {@code date} (GNU's default format, UTC as on the hosts) and {@code date +%s} (seconds since the epoch)
+     * [src: coreutils date.c]; other formats are not simulated.
+     */
+    private static Outcome date(List<String> args) {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        if (args.isEmpty()) {
+            return Outcome.ok(java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss 'UTC' yyyy",
+                    java.util.Locale.ENGLISH).format(now) + "\n");
+        }
+        if (args.equals(List.of("+%s"))) return Outcome.ok(now.toEpochSecond() + "\n");
+        return Outcome.fail(1, "date: only 'date' and 'date +%s' are simulated\n");
     }
 
     /** {@code grep [-i] [-v] [-c] [-F] PATTERN} over the previous stage's output; exit 1 when nothing matched. */

@@ -122,7 +122,11 @@ public final class SimulatedHost implements AutoCloseable {
             old.stop(true);
             ctx.update(s -> s.withVmsHalted(ctx.scenario().hostUuid()));
             boolean never = ctx.faults().rebootNeverReturns();
-            if (never) return;
+            if (never) {
+                // Down for as long as this simulator serves it; the next one to open the state boots it.
+                java.nio.file.Files.writeString(stateDir.resolve(HostSetup.DOWN), "");
+                return;
+            }
             Thread.sleep(rebootDelayMs);
             ctx.store().locked(() -> {
                 ctx.update(s -> bootOrThrow(s));

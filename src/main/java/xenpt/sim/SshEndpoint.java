@@ -85,7 +85,17 @@ final class SshEndpoint {
             private void fault(ServerSession session, String op) throws IOException {
                 var o = ctx.faults().check(op);
                 if (o.isEmpty()) return;
-                if (o.get().effect() == Outcome.Effect.DROP) session.close(true);
+                if (o.get().effect() == Outcome.Effect.HANG) {
+                    long end = System.nanoTime() + 60_000_000_000L;
+                    while (session.isOpen() && System.nanoTime() < end) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            break;
+                        }
+                    }
+                }
+                if (o.get().effect() != Outcome.Effect.NONE) session.close(true);
                 throw new IOException(o.get().err().strip());
             }
         };

@@ -37,19 +37,25 @@ class ApplyValuesTest {
 
     @Test
     void lockOwnerFileRoundTripsAndNamesTheHolder() {
-        LockOwner me = new LockOwner("root@ci-7", 4242, "2026-11-25T00:47:00Z", "3f2a");
-        assertThat(me.toJson()).isEqualTo(
-                "{\"owner\": \"root@ci-7\", \"pid\": 4242, \"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"3f2a\"}\n");
+        LockOwner me = new LockOwner("9c1e", "root@ci-7", 4242, "2026-11-25T00:47:00Z", "3f2a", "b00t");
+        assertThat(me.toJson()).isEqualTo("{\"lock_id\": \"9c1e\", \"owner\": \"root@ci-7\", \"pid\": 4242,"
+                + " \"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"3f2a\", \"boot_id\": \"b00t\"}\n");
         assertThat(LockOwner.parse(me.toJson())).contains(me);
-        assertThat(me.describe()).isEqualTo("root@ci-7 (pid 4242) since 2026-11-25T00:47:00Z for plan 3f2a");
+        assertThat(me.describe()).isEqualTo("root@ci-7 (pid 4242) since 2026-11-25T00:47:00Z for plan 3f2a, lock id 9c1e");
+        // an owner file of a xenpt before lock ids and boot ids still names its holder
+        assertThat(LockOwner.parse("{\"owner\": \"x@y\", \"pid\": 1, \"time\": \"t\", \"plan_id\": \"p\"}"))
+                .contains(new LockOwner("", "x@y", 1, "t", "p", ""));
+        assertThat(me.fromEarlierBoot("b00t")).isFalse();
+        assertThat(me.fromEarlierBoot("n3w")).isTrue();
+        assertThat(me.withBootId("").fromEarlierBoot("n3w")).isFalse();
         assertThat(LockOwner.parse("held by bob")).isEmpty();
         assertThat(LockOwner.parse("{\"owner\": \"x\"}")).isEmpty();
     }
 
     @Test
     void journalEntryIsOneEscapedLineWithNullsForWhatIsUnknown() {
-        Journal.Entry e = new Journal.Entry("2026-11-25T00:47:00Z", "3f2a", Optional.empty(), "d1g", "failed",
-                List.of(ASSIGN, HIDE), Optional.of("wintermute: xe vm-param-set failed (exit 1): no\nway"));
+        Journal.Entry e = new Journal.Entry("e-1", "2026-11-25T00:47:00Z", "3f2a", Optional.empty(), "d1g", "failed",
+                List.of(ASSIGN, HIDE), Optional.of("wintermute: xe vm-param-set failed (exit 1): no\nway"), Optional.empty());
         String line = e.toJson();
         assertThat(line).doesNotContain("\n");
         JSONObject o = new JSONObject(line);
@@ -62,7 +68,8 @@ class ApplyValuesTest {
         JSONObject hide = o.getJSONArray("changes").getJSONObject(1);
         assertThat(hide.getString("before")).isEqualTo("(0e:00.0)");
         assertThat(hide.isNull("after")).isTrue();
-        assertThat(line).startsWith("{\"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"3f2a\", \"commit\": null,");
+        assertThat(line).startsWith("{\"id\": \"e-1\", \"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"3f2a\", \"commit\": null,");
+        assertThat(xenpt.observed.Journal.ids("{\"time\": \"2026-11-25T00:47:00Z\"}\n" + line + "\n")).containsExactly("e-1");
     }
 
     @Test

@@ -157,5 +157,7 @@ final class ApplyFixture implements AutoCloseable {
     public void close() {
         if (session != null) session.close();
         if (sim != null) sim.close();
+        session = null;
+        sim = null;
     }
 }

@@ -27,7 +27,8 @@ class CommandLineSurfaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "inspect", "plan", "apply", "drift", "show", "review", "import", "sim"})
+    @ValueSource(strings = {"validate", "inspect", "plan", "apply", "drift", "show", "review", "import", "sim",
+        "force-unlock"})
     void everyCommandPrintsItsHelpWithTheExitCodes(String command) {
         assertThat(run(command, "--help")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("Usage: xenpt " + command)
@@ -37,7 +38,8 @@ class CommandLineSurfaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plan --bogus", "show", "frobnicate", "plan -o yaml", "inspect a --address sim:xs65"})
+    @ValueSource(strings = {"plan --bogus", "show", "frobnicate", "plan -o yaml", "inspect a --address sim:xs65",
+        "force-unlock", "force-unlock a b"})
     void badUsageExitsOneNotPicocliTwo(String line) {
         assertThat(run(line.split(" "))).isEqualTo(ExitCode.ERROR);
         assertThat(out.toString()).isEmpty();

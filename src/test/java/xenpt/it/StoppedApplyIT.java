@@ -56,10 +56,13 @@ class StoppedApplyIT {
             }
         }
         assertThat(xenpt.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.contains("lock: done"));
+        assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.contains("lock: done"))
+                .anyMatch(l -> l.startsWith("xenpt: stopping: each host stops at its step"))
+                .anyMatch(l -> l.contains(": interrupted at "));
         assertThat(state.resolve("root/var/lock/xenpt.lock")).as(String.join("\n", lines)).doesNotExist();
         Path journal = state.resolve("root/var/log/xenpt/journal.jsonl");
         assertThat(journal).exists();
-        assertThat(Files.readString(journal)).containsPattern("\"result\":\\s*\"failed\"");
+        assertThat(Files.readString(journal)).containsPattern("\"result\":\\s*\"interrupted\"")
+                .containsPattern("\"error\":\\s*\"wintermute: interrupted at [a-z]");
     }
 }

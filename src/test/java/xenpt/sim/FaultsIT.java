@@ -57,6 +57,44 @@ class FaultsIT {
     }
 
     @Test
+    void dropAfterRunsTheCommandAndLosesItsAnswer() throws Exception {
+        try (SimulatedHost host = SimulatedHost.start("wintermute", dir.resolve("da"))) {
+            host.faults().dropAfter("^mkdir ", 1);
+            try (SshTestClient ssh = new SshTestClient(host)) {
+                assertThatThrownBy(() -> ssh.run("mkdir /tmp/made")).isInstanceOf(Exception.class);
+            }
+            try (SshTestClient again = new SshTestClient(host)) {
+                assertThat(again.run("test -d /tmp/made").exit()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aHangingCommandNeverRunsAndEndsWhenTheClientCloses() throws Exception {
+        try (SimulatedHost host = SimulatedHost.start("wintermute", dir.resolve("h"))) {
+            host.faults().hangAt("^mkdir ", 1);
+            SshTestClient ssh = new SshTestClient(host);
+            Thread t = Thread.ofVirtual().start(() -> {
+                try {
+                    ssh.run("mkdir /tmp/hung");
+                } catch (Exception e) {
+                    // the connection is closed under it
+                }
+            });
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (host.faults().seen(0) < 1 && System.nanoTime() < deadline) Thread.sleep(10);
+            Thread.sleep(200);
+            assertThat(t.isAlive()).as("no answer while the client waits").isTrue();
+            ssh.close();
+            t.join(5_000);
+            assertThat(t.isAlive()).isFalse();
+            try (SshTestClient again = new SshTestClient(host)) {
+                assertThat(again.run("test -e /tmp/hung").exit()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void latencyDelaysEveryCommand() throws Exception {
         try (SimulatedHost host = SimulatedHost.start("wintermute", dir.resolve("l"));
                 SshTestClient ssh = new SshTestClient(host)) {

@@ -49,6 +49,38 @@ class FileCommandsIT {
     }
 
     @Test
+    void renameOfADirectoryOntoANonEmptyOneFailsAndOntoAnEmptyOneReplacesIt() throws Exception {
+        assertThat(sim.ssh().run("mkdir -p /tmp/mvt/a /tmp/mvt/held /tmp/mvt/empty").exit()).isZero();
+        assertThat(sim.ssh().run("cp /etc/xensource-inventory /tmp/mvt/a/owner").exit()).isZero();
+        assertThat(sim.ssh().run("cp /etc/xensource-inventory /tmp/mvt/held/owner").exit()).isZero();
+        // rename(2): ENOTEMPTY onto a non-empty directory, as GNU mv -T reports it
+        assertThat(sim.ssh().run("mv -T /tmp/mvt/a /tmp/mvt/held")).isEqualTo(new SshTestClient.Result(1, "",
+                "mv: cannot move '/tmp/mvt/a' to '/tmp/mvt/held': Directory not empty\n"));
+        assertThat(sim.ssh().run("test -f /tmp/mvt/a/owner").exit()).isZero();
+        // onto an empty directory it replaces it
+        assertThat(sim.ssh().run("mv -T /tmp/mvt/a /tmp/mvt/empty").exit()).isZero();
+        assertThat(sim.ssh().run("test -f /tmp/mvt/empty/owner").exit()).isZero();
+        assertThat(sim.ssh().run("test -e /tmp/mvt/a").exit()).isEqualTo(1);
+        // without -T into an existing directory
+        assertThat(sim.ssh().run("mv /tmp/mvt/empty /tmp/mvt/held").exit()).isZero();
+        assertThat(sim.ssh().run("test -f /tmp/mvt/held/empty/owner").exit()).isZero();
+        assertThat(sim.ssh().run("mv -T /tmp/mvt/held /tmp/x /tmp/y").err()).startsWith("mv: extra operand '/tmp/y'\n");
+    }
+
+    @Test
+    void statGivesTheModificationTimeAndDateTheEpochSeconds() throws Exception {
+        assertThat(sim.ssh().run("mkdir -p /tmp/st").exit()).isZero();
+        long made = Files.getLastModifiedTime(sim.dir().resolve("host/root/tmp/st")).toInstant().getEpochSecond();
+        assertThat(sim.ssh().run("stat -c %Y /tmp/st")).isEqualTo(new SshTestClient.Result(0, made + "\n", ""));
+        assertThat(sim.ssh().run("stat -c %Y /tmp/nope")).isEqualTo(new SshTestClient.Result(1, "",
+                "stat: cannot stat '/tmp/nope': No such file or directory\n"));
+        long now = Long.parseLong(sim.ssh().run("date +%s").out().strip());
+        assertThat(now).isBetween(java.time.Instant.now().getEpochSecond() - 5, java.time.Instant.now().getEpochSecond());
+        assertThat(sim.ssh().run("cat /proc/sys/kernel/random/boot_id").out())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n");
+    }
+
+    @Test
     void lockDirectoryAndAtomicRename() throws Exception {
         assertThat(sim.ssh().run("mkdir /var/lock/xenpt.lock").exit()).isZero();
         assertThat(sim.ssh().run("mkdir /var/lock/xenpt.lock").exit()).isEqualTo(1);

@@ -1,0 +1,38 @@
+package xenpt.observed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The journal reader: records with and without ids, and force-unlock records that are not applies. */
+class JournalTest {
+
+    static final String OLD = "{\"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"p1\", \"commit\": \"abc\","
+            + " \"desired_digest\": \"d\", \"result\": \"applied\", \"changes\": [], \"error\": null}";
+    static final String NEW = "{\"id\": \"e-2\", \"time\": \"2026-11-26T00:00:00Z\", \"plan_id\": \"p2\", \"commit\": null,"
+            + " \"desired_digest\": \"d\", \"result\": \"interrupted\", \"changes\": [],"
+            + " \"error\": \"wintermute: interrupted at lock\"}";
+    static final String UNLOCKED = "{\"id\": \"e-3\", \"time\": \"2026-11-27T00:00:00Z\", \"plan_id\": \"p2\","
+            + " \"commit\": null, \"desired_digest\": \"\", \"result\": \"force-unlocked\", \"changes\": [],"
+            + " \"error\": null, \"note\": \"the host lock held by … was removed by root@laptop\"}";
+
+    @Test
+    void aRecordWithoutIdStillReads() {
+        assertThat(Journal.last(OLD + "\n")).contains(new JournalEntry("", Instant.parse("2026-11-25T00:47:00Z"), "p1",
+                Optional.of("abc"), "applied"));
+    }
+
+    @Test
+    void idsAreThoseOfTheRecordsThatHaveOne() {
+        assertThat(Journal.ids(OLD + "\n" + NEW + "\n" + UNLOCKED + "\ntorn {\n")).containsExactlyInAnyOrder("e-2", "e-3");
+    }
+
+    @Test
+    void theLastApplyPassesOverAForceUnlockRecord() {
+        JournalEntry last = Journal.last(OLD + "\n" + NEW + "\n" + UNLOCKED + "\n").orElseThrow();
+        assertThat(last.id()).isEqualTo("e-2");
+        assertThat(last.result()).isEqualTo("interrupted");
+    }
+}
