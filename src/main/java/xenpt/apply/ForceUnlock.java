@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import xenpt.format.journal.JournalRecord;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
@@ -60,7 +61,7 @@ public final class ForceUnlock {
         LockRemoval.removeIf(s, s.host(), found.state, HostLock.DIR + ".force." + UUID.randomUUID(), warn);
         String planId = found.state instanceof LockState.Held h ? h.owner().planId() : "";
         String time = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-        Journal.append(s, new Journal.Entry(UUID.randomUUID().toString(), time, planId, Optional.empty(), "",
+        Journal.append(s, new JournalRecord(UUID.randomUUID().toString(), time, planId, Optional.empty(), "",
                 "force-unlocked", List.of(), Optional.empty(),
                 Optional.of("the host lock held by " + found.holder() + " was removed by " + who)));
     }

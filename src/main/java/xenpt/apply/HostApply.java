@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import xenpt.desired.HostSpec;
 import xenpt.desired.Policy;
+import xenpt.format.journal.JournalRecord;
+import xenpt.format.lock.LockOwner;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
 import xenpt.plan.Change;
@@ -184,13 +186,13 @@ final class HostApply {
                 options.pollInterval(), log::interrupted, work);
     }
 
-    private Journal.Entry journalEntry() {
+    private JournalRecord journalEntry() {
         Optional<String> error = log.firstError();
         Optional<String> interruptedAt = log.interruptedAt();
         String result = interruptedAt.isPresent() ? "interrupted" : error.isPresent() ? "failed" : "applied";
         Optional<String> why = interruptedAt.map(at -> spec.name() + ": interrupted at " + at).or(() -> error);
-        return new Journal.Entry(journalId, now(), plan.planId(), plan.commit(), plan.desiredDigest(), result,
-                made, why, Optional.empty());
+        return new JournalRecord(journalId, now(), plan.planId(), plan.commit(), plan.desiredDigest(), result,
+                Journal.made(made), why, Optional.empty());
     }
 
     /** {@code xenpt force-unlock HOST -f FILE}, quoted for a shell, as the hint to remove a lock left behind. */

@@ -3,6 +3,7 @@ package xenpt.apply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
+import xenpt.format.lock.LockOwner;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
@@ -19,8 +20,8 @@ import xenpt.transport.TransportException;
  */
 final class HostLock {
 
-    static final String DIR = "/var/lock/xenpt.lock";
-    static final String OWNER_FILE = DIR + "/owner";
+    static final String DIR = LockOwner.LOCK_DIR;
+    static final String OWNER_FILE = LockOwner.FILE;
 
     private final String host;
     private final Duration timeout;
@@ -158,7 +159,7 @@ final class HostLock {
         String tmp = tmpDir();
         tried = true;
         Remote.must(s, Command.of("mkdir", "-p", tmp), "mkdir");
-        s.writeFile(tmp + "/owner", me.toJson().getBytes(StandardCharsets.UTF_8), 0644);
+        s.writeFile(LockOwner.fileIn(tmp), me.toJson().getBytes(StandardCharsets.UTF_8), 0644);
         CommandResult mv = s.run(Command.of("mv", "-T", tmp, DIR));
         if (mv.ok()) {
             held = true;

@@ -1,6 +1,7 @@
 package xenpt.apply;
 
 import java.util.function.Consumer;
+import xenpt.format.lock.LockOwner;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;

@@ -1,6 +1,7 @@
 package xenpt.apply;
 
 import java.util.Optional;
+import xenpt.format.lock.LockOwner;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
@@ -28,7 +29,7 @@ sealed interface LockState {
 
     /** Reads the lock at {@code dir} (its owner file, else whether the directory exists and how old it is). */
     static LockState read(HostSession s, String dir) throws TransportException {
-        CommandResult owner = s.run(Command.of("cat", dir + "/owner"));
+        CommandResult owner = s.run(Command.of("cat", LockOwner.fileIn(dir)));
         if (owner.ok()) {
             return LockOwner.parse(owner.stdout()).<LockState>map(Held::new)
                     .orElseGet(() -> new Foreign(owner.stdout().strip()));

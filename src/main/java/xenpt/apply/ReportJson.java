@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import xenpt.render.Json;
+import xenpt.json.Json;
 
 /**
  * The apply report as JSON ({@code "format_version": "1"}), for {@code apply -o json}: one document on stdout on every

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import xenpt.desired.DesiredState;
-import xenpt.observed.JournalEntry;
+import xenpt.format.journal.JournalEntry;
 import xenpt.observed.Observation;
 import xenpt.plan.Drift;
 import xenpt.plan.DriftReport;

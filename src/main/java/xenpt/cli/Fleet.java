@@ -13,7 +13,7 @@ import xenpt.desired.LoadResult;
 import xenpt.desired.git.GitDesiredState;
 import xenpt.diag.DiagnosticPrinter;
 import xenpt.diag.SourceLines;
-import xenpt.observed.JournalEntry;
+import xenpt.format.journal.JournalEntry;
 import xenpt.observed.Observation;
 import xenpt.observed.Observer;
 import xenpt.plan.HostPlan;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xenpt.desired.PciAddress;
+import xenpt.json.Json;
 import xenpt.observed.HideList;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PciDevice;
@@ -12,7 +13,6 @@ import xenpt.observed.VmRecord;
 import xenpt.plan.Placement;
 import xenpt.render.DriftJson;
 import xenpt.render.DriftText;
-import xenpt.render.Json;
 
 /**
  * What {@code xenpt inspect} prints for one observed host: a text summary with a device table and a VM table, or

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentChange;
+import xenpt.json.Json;
 import xenpt.plan.Plan;
-import xenpt.render.Json;
 import xenpt.render.PlanJson;
 import xenpt.render.PlanText;
 

@@ -13,7 +13,7 @@ import xenpt.desired.LoadResult;
 import xenpt.desired.git.GitDesiredState;
 import xenpt.diag.Diagnostic;
 import xenpt.diag.DiagnosticPrinter;
-import xenpt.render.Json;
+import xenpt.json.Json;
 
 /** {@code xenpt validate}: schema and semantic checks of the desired state; never contacts a host. */
 @Command(name = "validate", description = "Check the desired state (schema and semantics); contacts no host.")

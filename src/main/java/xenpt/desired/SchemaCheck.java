@@ -6,15 +6,16 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaLoader;
-import org.json.JSONArray;
-import org.json.JSONObject;
-import org.json.JSONTokener;
 import xenpt.desired.yaml.YamlValue;
 import xenpt.diag.Diagnostic;
+import xenpt.json.ValidatorTree;
 
 /**
  * Checks a composed document against {@code schemas/desired-state.schema.json} (JSON Schema draft 7, everit), which
@@ -31,27 +32,27 @@ final class SchemaCheck {
     static List<Diagnostic> check(YamlValue document) {
         YamlPaths paths = new YamlPaths(document);
         try {
-            SCHEMA.validate(toJson(document, paths));
+            SCHEMA.validate(ValidatorTree.of(plain(document, paths)));
             return List.of();
         } catch (ValidationException e) {
             return new SchemaMessages(SCHEMA, paths).translate(e);
         }
     }
 
-    /** The document as org.json data; the reader has bounded its expanded size. */
-    private static Object toJson(YamlValue v, YamlPaths paths) {
+    /** The document as plain maps, lists and scalars; the reader has bounded its expanded size. */
+    private static Object plain(YamlValue v, YamlPaths paths) {
         return switch (v) {
             case YamlValue.YMap m -> {
-                JSONObject o = new JSONObject();
-                m.entries().forEach((k, e) -> o.put(paths.aliasOf(k), toJson(e.value(), paths)));
+                Map<String, Object> o = new LinkedHashMap<>();
+                m.entries().forEach((k, e) -> o.put(paths.aliasOf(k), plain(e.value(), paths)));
                 yield o;
             }
             case YamlValue.YSeq s -> {
-                JSONArray a = new JSONArray();
-                for (YamlValue item : s.items()) a.put(toJson(item, paths));
+                List<Object> a = new ArrayList<>();
+                for (YamlValue item : s.items()) a.add(plain(item, paths));
                 yield a;
             }
-            case YamlValue.YScalar s -> s.value() == null ? JSONObject.NULL : s.value();
+            case YamlValue.YScalar s -> s.value();
         };
     }
 
@@ -59,7 +60,7 @@ final class SchemaCheck {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("schema resource " + RESOURCE + " is missing from the build");
             try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                JSONObject json = new JSONObject(new JSONTokener(r));
+                Object json = ValidatorTree.parse(r);
                 return SchemaLoader.builder().draftV7Support().schemaJson(json).build().load().build();
             }
         } catch (IOException e) {

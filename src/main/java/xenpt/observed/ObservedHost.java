@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import xenpt.desired.HideMethod;
 import xenpt.desired.PciAddress;
+import xenpt.format.journal.JournalEntry;
 
 /**
  * Everything xenpt read from one reachable host in one observation.

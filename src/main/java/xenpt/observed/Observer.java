@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import xenpt.desired.HideMethod;
 import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
+import xenpt.format.journal.JournalEntry;
+import xenpt.format.journal.JournalFile;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
@@ -83,7 +85,7 @@ public final class Observer {
 
     /** The journal's last record; absent until the first apply, and any failure to read it counts as absent. */
     private static Optional<JournalEntry> journal(CommandResult cat) {
-        return cat.ok() ? Journal.last(cat.stdout()) : Optional.empty();
+        return cat.ok() ? JournalFile.last(cat.stdout()) : Optional.empty();
     }
 
     /** pci-id → PCI object uuid for this host (in a pool every member's objects are listed). */

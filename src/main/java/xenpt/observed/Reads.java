@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import xenpt.format.journal.JournalFile;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
@@ -36,7 +37,7 @@ final class Reads {
     static final Command NET_LINKS = Command.of("ls", "-l", "/sys/class/net");
     static final Command DISK_BY_ID = Command.of("ls", "-l", "/dev/disk/by-id");
     static final Command BLOCK_LINKS = Command.of("ls", "-l", "/sys/block");
-    static final Command JOURNAL = Command.of("cat", Journal.PATH);
+    static final Command JOURNAL = Command.of("cat", JournalFile.PATH);
 
     /** Round 1: everything that does not depend on another answer. */
     static final List<Command> ROUND_ONE = List.of(INVENTORY, CMDLINE, BOOT_ID, PCIBACK, LSPCI, GRUB_EFI, GRUB_BIOS,

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import xenpt.desired.HideEntry;
 import xenpt.desired.HideMethod;
 import xenpt.desired.HostSpec;
@@ -17,6 +15,7 @@ import xenpt.desired.Policy;
 import xenpt.desired.SshSettings;
 import xenpt.desired.VmSpec;
 import xenpt.diag.Location;
+import xenpt.json.JsonObject;
 
 /** One host's desired state in a saved plan: how to reach it (no secret) and what apply checks it against. */
 final class HostJson {
@@ -48,34 +47,29 @@ final class HostJson {
         return m;
     }
 
-    static HostSpec read(JSONObject o) {
-        JSONObject s = o.getJSONObject("ssh");
-        SshSettings ssh = new SshSettings(s.getString("user"), s.getInt("port"), text(s, "identity_file"),
+    static HostSpec read(JsonObject o) {
+        JsonObject s = o.object("ssh");
+        SshSettings ssh = new SshSettings(s.string("user"), s.intValue("port"), text(s, "identity_file"),
                 text(s, "known_hosts"), text(s, "host_key"), text(s, "password_env"));
-        JSONObject p = o.getJSONObject("policy");
-        Policy policy = new Policy(mode(p.getString("reboot")), mode(p.getString("vm_restart")), p.getBoolean("prune"));
-        Location at = Location.ofFile(o.getString("source"));
+        JsonObject p = o.object("policy");
+        Policy policy = new Policy(mode(p.string("reboot")), mode(p.string("vm_restart")), p.bool("prune"));
+        Location at = Location.ofFile(o.string("source"));
         Optional<List<HideEntry>> hide = Optional.empty();
         if (!o.isNull("hide")) {
             List<HideEntry> entries = new ArrayList<>();
-            JSONArray a = o.getJSONArray("hide");
-            for (int i = 0; i < a.length(); i++) {
-                JSONObject e = a.getJSONObject(i);
-                entries.add(new HideEntry(PciAddress.parse(e.getString("address")),
+            for (JsonObject e : o.objects("hide")) {
+                entries.add(new HideEntry(PciAddress.parse(e.string("address")),
                         Optional.ofNullable(text(e, "id")).map(PciId::parse), at));
             }
             hide = Optional.of(entries);
         }
         List<VmSpec> vms = new ArrayList<>();
-        JSONArray a = o.getJSONArray("vms");
-        for (int i = 0; i < a.length(); i++) {
-            JSONObject v = a.getJSONObject(i);
+        for (JsonObject v : o.objects("vms")) {
             List<PciAddress> pci = new ArrayList<>();
-            JSONArray d = v.getJSONArray("pci");
-            for (int j = 0; j < d.length(); j++) pci.add(PciAddress.parse(d.getString(j)));
-            vms.add(new VmSpec(v.getString("name"), Optional.ofNullable(text(v, "uuid")), pci, at));
+            for (String d : v.strings("pci")) pci.add(PciAddress.parse(d));
+            vms.add(new VmSpec(v.string("name"), Optional.ofNullable(text(v, "uuid")), pci, at));
         }
-        return new HostSpec(o.getString("name"), o.getString("address"), ssh, HideMethod.fromWord(o.getString("method")),
+        return new HostSpec(o.string("name"), o.string("address"), ssh, HideMethod.fromWord(o.string("method")),
                 policy, hide, vms, at);
     }
 
@@ -106,7 +100,7 @@ final class HostJson {
         };
     }
 
-    private static String text(JSONObject o, String key) {
-        return o.isNull(key) ? null : o.getString(key);
+    private static String text(JsonObject o, String key) {
+        return o.optionalString(key).orElse(null);
     }
 }

@@ -5,12 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.json.JSONArray;
-import org.json.JSONException;
-import org.json.JSONObject;
 import xenpt.desired.HostSpec;
+import xenpt.json.Json;
+import xenpt.json.JsonException;
+import xenpt.json.JsonObject;
 import xenpt.plan.Plan;
-import xenpt.render.Json;
 import xenpt.render.PlanJson;
 
 /**
@@ -33,16 +32,16 @@ public final class PlanFile {
         section.put("sim_dir", saved.simDir());
         section.put("hosts", saved.hosts().stream().map(HostJson::write).toList());
         m.put("saved_plan", section);
-        m.put(Digest.KEY, Digest.of(new JSONObject(Json.write(m))));
+        m.put(Digest.KEY, Digest.of(JsonObject.parse(Json.write(m))));
         return Json.write(m) + "\n";
     }
 
     /** @throws PlanFileException saying what is wrong: not JSON, another version, modified, or incomplete */
     public static SavedPlan read(String text) throws PlanFileException {
-        JSONObject o;
+        JsonObject o;
         try {
-            o = new JSONObject(text);
-        } catch (JSONException e) {
+            o = JsonObject.parse(text);
+        } catch (JsonException e) {
             throw new PlanFileException("not a saved xenpt plan: not a JSON object (" + e.getMessage() + ")", e);
         }
         checkVersions(o);
@@ -55,30 +54,29 @@ public final class PlanFile {
         }
         try {
             Plan plan = PlanJson.read(text);
-            JSONObject section = o.getJSONObject("saved_plan");
+            JsonObject section = o.object("saved_plan");
             List<HostSpec> hosts = new ArrayList<>();
-            JSONArray hs = section.getJSONArray("hosts");
-            for (int i = 0; i < hs.length(); i++) hosts.add(HostJson.read(hs.getJSONObject(i)));
-            Optional<String> simDir = section.isNull("sim_dir") ? Optional.empty() : Optional.of(section.getString("sim_dir"));
+            for (JsonObject h : section.objects("hosts")) hosts.add(HostJson.read(h));
+            Optional<String> simDir = section.optionalString("sim_dir");
             return new SavedPlan(plan, hosts, simDir);
-        } catch (JSONException | IllegalArgumentException | NullPointerException e) {
+        } catch (JsonException | IllegalArgumentException | NullPointerException e) {
             throw new PlanFileException("the saved plan is malformed: " + e.getMessage(), e);
         }
     }
 
-    private static void checkVersions(JSONObject o) throws PlanFileException {
+    private static void checkVersions(JsonObject o) throws PlanFileException {
         if (!o.has("format_version")) throw new PlanFileException("not a saved xenpt plan: it has no format_version");
-        String version = String.valueOf(o.get("format_version"));
+        String version = o.asText("format_version");
         if (!PlanJson.FORMAT_VERSION.equals(version)) {
             throw new PlanFileException("the plan has format_version '" + version + "'; this xenpt reads format_version '"
                     + PlanJson.FORMAT_VERSION + "': make the plan again with this xenpt");
         }
-        if (!(o.opt("saved_plan") instanceof JSONObject section)) {
+        if (!(o.optObject("saved_plan").orElse(null) instanceof JsonObject section)) {
             throw new PlanFileException("not a saved plan: it has no saved_plan section (plan -o json prints a plan to"
                     + " read, not to apply; older xenpt versions saved plans without it): save one with"
                     + " 'xenpt plan --out FILE'");
         }
-        String saved = String.valueOf(section.opt("version"));
+        String saved = section.asText("version");
         if (!VERSION.equals(saved)) {
             throw new PlanFileException("the saved_plan section has version '" + saved + "'; this xenpt reads version '"
                     + VERSION + "': make the plan again with this xenpt");

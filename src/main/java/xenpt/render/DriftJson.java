@@ -3,7 +3,8 @@ package xenpt.render;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import xenpt.observed.JournalEntry;
+import xenpt.format.journal.JournalEntry;
+import xenpt.json.Json;
 import xenpt.plan.DriftReport;
 
 /** The drift report as JSON ({@code drift --report FILE}, {@code drift -o json}), {@code "format_version": "1"}. */

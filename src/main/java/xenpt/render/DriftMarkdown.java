@@ -2,7 +2,7 @@ package xenpt.render;
 
 import java.util.Map;
 import java.util.Optional;
-import xenpt.observed.JournalEntry;
+import xenpt.format.journal.JournalEntry;
 import xenpt.plan.DriftReport;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import xenpt.observed.JournalEntry;
+import xenpt.format.journal.JournalEntry;
 import xenpt.plan.DriftReport;
 
 /** The drift report for a terminal: per host, one line per difference with its category. */

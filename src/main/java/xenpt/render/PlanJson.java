@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import xenpt.diag.Diagnostic;
+import xenpt.json.Json;
 import xenpt.plan.Change;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;

@@ -6,13 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.json.JSONArray;
-import org.json.JSONException;
-import org.json.JSONObject;
 import xenpt.desired.PciAddress;
 import xenpt.diag.Diagnostic;
 import xenpt.diag.Location;
 import xenpt.diag.Severity;
+import xenpt.json.JsonException;
+import xenpt.json.JsonObject;
 import xenpt.observed.PowerState;
 import xenpt.plan.Change;
 import xenpt.plan.HostPlan;
@@ -26,78 +25,73 @@ final class PlanJsonReader {
 
     static Plan read(String json) {
         try {
-            JSONObject o = new JSONObject(json);
+            JsonObject o = JsonObject.parse(json);
             String version = o.optString("format_version", "");
             if (!PlanJson.FORMAT_VERSION.equals(version)) {
                 throw new IllegalArgumentException("unsupported plan format_version '" + version + "'; expected '"
                         + PlanJson.FORMAT_VERSION + "'");
             }
             List<HostPlan> hosts = new ArrayList<>();
-            JSONArray hs = o.getJSONArray("hosts");
-            for (int i = 0; i < hs.length(); i++) hosts.add(host(hs.getJSONObject(i)));
-            return new Plan(hosts, o.getString("plan_id"), o.getString("desired_digest"), opt(o, "commit"));
-        } catch (JSONException | IllegalArgumentException | NullPointerException e) {
+            for (JsonObject h : o.objects("hosts")) hosts.add(host(h));
+            return new Plan(hosts, o.string("plan_id"), o.string("desired_digest"), o.optionalString("commit"));
+        } catch (JsonException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("not a saved xenpt plan: " + e.getMessage(), e);
         }
     }
 
-    private static HostPlan host(JSONObject h) {
-        String name = h.getString("name");
+    private static HostPlan host(JsonObject h) {
+        String name = h.string("name");
         TreeMap<String, String> facts = new TreeMap<>();
-        JSONObject f = h.getJSONObject("facts");
-        for (String k : f.keySet()) facts.put(k, f.getString(k));
+        JsonObject f = h.object("facts");
+        for (String k : f.keys()) facts.put(k, f.string(k));
         List<Status> statuses = new ArrayList<>();
-        each(h.getJSONArray("statuses"), s -> statuses.add(new Status(Status.Kind.fromWord(s.getString("kind")), s.getString("message"))));
+        for (JsonObject s : h.objects("statuses")) statuses.add(new Status(Status.Kind.fromWord(s.string("kind")), s.string("message")));
         List<Change> changes = new ArrayList<>();
-        each(h.getJSONArray("changes"), c -> changes.add(change(name, c)));
+        for (JsonObject c : h.objects("changes")) changes.add(change(name, c));
         List<Diagnostic> diagnostics = new ArrayList<>();
-        each(h.getJSONArray("diagnostics"), d -> diagnostics.add(diagnostic(d)));
-        return new HostPlan(name, h.getString("address"), changes, statuses, diagnostics, h.getString("fingerprint"), facts);
+        for (JsonObject d : h.objects("diagnostics")) diagnostics.add(diagnostic(d));
+        return new HostPlan(name, h.string("address"), changes, statuses, diagnostics, h.string("fingerprint"), facts);
     }
 
-    private static Change change(String host, JSONObject c) {
-        String reason = c.getString("reason");
-        return switch (Change.Kind.fromWord(c.getString("kind"))) {
-            case HIDE -> new Change.Hide(host, opt(c, "before"), devices(c.getJSONArray("before_devices")),
-                    devices(c.getJSONArray("after_devices")), reason);
-            case ASSIGN -> new Change.Assign(host, vm(c).getString("uuid"), vm(c).getString("name"),
-                    PowerState.fromXe(c.getString("power_state")), opt(c, "before"), opt(c, "after"), reason);
-            case PIN -> new Change.Pin(host, vm(c).getString("uuid"), vm(c).getString("name"), opt(c, "before"),
-                    c.getString("after"), reason);
+    private static Change change(String host, JsonObject c) {
+        String reason = c.string("reason");
+        return switch (Change.Kind.fromWord(c.string("kind"))) {
+            case HIDE -> new Change.Hide(host, opt(c, "before"), devices(c.strings("before_devices")),
+                    devices(c.strings("after_devices")), reason);
+            case ASSIGN -> new Change.Assign(host, vm(c).string("uuid"), vm(c).string("name"),
+                    PowerState.fromXe(c.string("power_state")), opt(c, "before"), opt(c, "after"), reason);
+            case PIN -> new Change.Pin(host, vm(c).string("uuid"), vm(c).string("name"), opt(c, "before"),
+                    c.string("after"), reason);
             case REBOOT -> new Change.Reboot(host, reason);
-            case RESTART_VM -> new Change.RestartVm(host, vm(c).getString("uuid"), vm(c).getString("name"), reason);
+            case RESTART_VM -> new Change.RestartVm(host, vm(c).string("uuid"), vm(c).string("name"), reason);
         };
     }
 
-    private static JSONObject vm(JSONObject c) {
-        return c.getJSONObject("vm");
+    private static JsonObject vm(JsonObject c) {
+        return c.object("vm");
     }
 
-    private static Diagnostic diagnostic(JSONObject d) {
-        Severity severity = switch (d.getString("severity")) {
+    private static Diagnostic diagnostic(JsonObject d) {
+        Severity severity = switch (d.string("severity")) {
             case "error" -> Severity.ERROR;
             case "warning" -> Severity.WARNING;
-            default -> throw new IllegalArgumentException("unknown severity '" + d.getString("severity") + "'");
+            default -> throw new IllegalArgumentException("unknown severity '" + d.string("severity") + "'");
         };
         Location at = null;
         if (!d.isNull("location")) {
-            JSONObject l = d.getJSONObject("location");
-            at = new Location(l.getString("file"), l.getInt("line"), l.getInt("column"));
+            JsonObject l = d.object("location");
+            at = new Location(l.string("file"), l.intValue("line"), l.intValue("column"));
         }
-        return new Diagnostic(severity, at, d.getString("message"), opt(d, "hint").orElse(null));
+        return new Diagnostic(severity, at, d.string("message"), opt(d, "hint").orElse(null));
     }
 
-    private static Set<PciAddress> devices(JSONArray a) {
+    private static Set<PciAddress> devices(List<String> a) {
         Set<PciAddress> out = new TreeSet<>();
-        for (int i = 0; i < a.length(); i++) out.add(PciAddress.parse(a.getString(i)));
+        for (String d : a) out.add(PciAddress.parse(d));
         return out;
     }
 
-    private static Optional<String> opt(JSONObject o, String key) {
-        return o.isNull(key) ? Optional.empty() : Optional.of(o.getString(key));
-    }
-
-    private static void each(JSONArray a, java.util.function.Consumer<JSONObject> f) {
-        for (int i = 0; i < a.length(); i++) f.accept(a.getJSONObject(i));
+    private static Optional<String> opt(JsonObject o, String key) {
+        return o.optionalString(key);
     }
 }

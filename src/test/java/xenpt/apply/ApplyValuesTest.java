@@ -10,6 +10,9 @@ import java.util.Set;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import xenpt.desired.PciAddress;
+import xenpt.format.journal.JournalFile;
+import xenpt.format.journal.JournalRecord;
+import xenpt.format.lock.LockOwner;
 import xenpt.observed.PowerState;
 import xenpt.plan.Change;
 
@@ -54,8 +57,8 @@ class ApplyValuesTest {
 
     @Test
     void journalEntryIsOneEscapedLineWithNullsForWhatIsUnknown() {
-        Journal.Entry e = new Journal.Entry("e-1", "2026-11-25T00:47:00Z", "3f2a", Optional.empty(), "d1g", "failed",
-                List.of(ASSIGN, HIDE), Optional.of("wintermute: xe vm-param-set failed (exit 1): no\nway"), Optional.empty());
+        JournalRecord e = new JournalRecord("e-1", "2026-11-25T00:47:00Z", "3f2a", Optional.empty(), "d1g", "failed",
+                Journal.made(List.of(ASSIGN, HIDE)), Optional.of("wintermute: xe vm-param-set failed (exit 1): no\nway"), Optional.empty());
         String line = e.toJson();
         assertThat(line).doesNotContain("\n");
         JSONObject o = new JSONObject(line);
@@ -69,7 +72,7 @@ class ApplyValuesTest {
         assertThat(hide.getString("before")).isEqualTo("(0e:00.0)");
         assertThat(hide.isNull("after")).isTrue();
         assertThat(line).startsWith("{\"id\": \"e-1\", \"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"3f2a\", \"commit\": null,");
-        assertThat(xenpt.observed.Journal.ids("{\"time\": \"2026-11-25T00:47:00Z\"}\n" + line + "\n")).containsExactly("e-1");
+        assertThat(JournalFile.ids("{\"time\": \"2026-11-25T00:47:00Z\"}\n" + line + "\n")).containsExactly("e-1");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xenpt.format.lock.LockOwner;
 
 /** The host lock: taken with its owner in one rename, stale when of an earlier boot, removes only what it holds. */
 class HostLockIT {

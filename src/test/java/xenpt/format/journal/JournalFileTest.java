@@ -1,4 +1,4 @@
-package xenpt.observed;
+package xenpt.format.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The journal reader: records with and without ids, and force-unlock records that are not applies. */
-class JournalTest {
+class JournalFileTest {
 
     static final String OLD = "{\"time\": \"2026-11-25T00:47:00Z\", \"plan_id\": \"p1\", \"commit\": \"abc\","
             + " \"desired_digest\": \"d\", \"result\": \"applied\", \"changes\": [], \"error\": null}";
@@ -20,18 +20,18 @@ class JournalTest {
 
     @Test
     void aRecordWithoutIdStillReads() {
-        assertThat(Journal.last(OLD + "\n")).contains(new JournalEntry("", Instant.parse("2026-11-25T00:47:00Z"), "p1",
+        assertThat(JournalFile.last(OLD + "\n")).contains(new JournalEntry("", Instant.parse("2026-11-25T00:47:00Z"), "p1",
                 Optional.of("abc"), "applied"));
     }
 
     @Test
     void idsAreThoseOfTheRecordsThatHaveOne() {
-        assertThat(Journal.ids(OLD + "\n" + NEW + "\n" + UNLOCKED + "\ntorn {\n")).containsExactlyInAnyOrder("e-2", "e-3");
+        assertThat(JournalFile.ids(OLD + "\n" + NEW + "\n" + UNLOCKED + "\ntorn {\n")).containsExactlyInAnyOrder("e-2", "e-3");
     }
 
     @Test
     void theLastApplyPassesOverAForceUnlockRecord() {
-        JournalEntry last = Journal.last(OLD + "\n" + NEW + "\n" + UNLOCKED + "\n").orElseThrow();
+        JournalEntry last = JournalFile.last(OLD + "\n" + NEW + "\n" + UNLOCKED + "\n").orElseThrow();
         assertThat(last.id()).isEqualTo("e-2");
         assertThat(last.result()).isEqualTo("interrupted");
     }

@@ -1,4 +1,4 @@
-package xenpt.observed;
+package xenpt.format.journal;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package xenpt.render;
+package xenpt.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
