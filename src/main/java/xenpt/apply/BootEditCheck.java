@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideValue;
 import xenpt.observed.BootConfig;
 import xenpt.observed.ExtlinuxConfig;
 import xenpt.observed.GrubConfig;
 import xenpt.observed.KernelArgs;
-import xenpt.plan.PciValues;
 
 /**
  * The last check before a boot file is written (and after xen-cmdline wrote one): read back with the observer's own
@@ -44,15 +44,15 @@ final class BootEditCheck {
             List<String> is = withoutHide(now.entries().get(i).dom0Args());
             if (!was.equals(is)) {
                 return Optional.of("the dom0 arguments of entry '" + now.entries().get(i).title() + "' would be " + is
-                        + " instead of " + was + " plus/minus " + HideArgument.KEY);
+                        + " instead of " + was + " plus/minus " + HideValue.KEY);
             }
         }
         var hide = now.hide();
         // xenpt's own edits write the sorted (dddd:bb:dd.f) form; xapi keeps its own order, so there the set counts.
         boolean exact = after.isEmpty() ? !hide.present() : hide.valid() && hide.devices().equals(after)
-                && (onlyDefault || hide.raw().equals(PciValues.hideValue(after)));
+                && (onlyDefault || hide.raw().equals(HideValue.format(after)));
         return exact ? Optional.empty()
-                : Optional.of("its default entry's hide list would be '" + hide.raw() + "', not " + HideArgument.argument(after));
+                : Optional.of("its default entry's hide list would be '" + hide.raw() + "', not " + HideValue.argument(after));
     }
 
     static BootConfig parse(BootConfig.Format format, String path, String text) {
@@ -69,7 +69,7 @@ final class BootEditCheck {
     private static List<String> withoutHide(String dom0Args) {
         List<String> out = new ArrayList<>();
         for (String a : KernelArgs.split(dom0Args)) {
-            if (!a.equals(HideArgument.KEY) && !a.startsWith(HideArgument.KEY + "=")) out.add(a);
+            if (!HideValue.isArgument(a)) out.add(a);
         }
         return out;
     }

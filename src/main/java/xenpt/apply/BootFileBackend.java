@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideValue;
 import xenpt.observed.BootConfig;
 import xenpt.observed.ObservedHost;
 import xenpt.transport.HostSession;
@@ -54,7 +55,7 @@ record BootFileBackend(BootConfig.Format format, Clock clock) implements HideBac
         }
         var problem = BootEditCheck.problem(format, path, text, next, after, false);
         if (problem.isPresent()) {
-            throw new ApplyException(session.host() + ": editing " + path + " to " + HideArgument.argument(after)
+            throw new ApplyException(session.host() + ": editing " + path + " to " + HideValue.argument(after)
                     + " went wrong: " + problem.get() + "; nothing written");
         }
         return next;

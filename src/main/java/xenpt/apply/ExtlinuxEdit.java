@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideArgument;
 import xenpt.observed.BootConfig;
 import xenpt.observed.ExtlinuxConfig;
 

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import xenpt.desired.PciAddress;
-import xenpt.observed.HideList;
+import xenpt.format.hide.HideList;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PowerState;
 import xenpt.observed.RuntimeState;

@@ -1,6 +1,7 @@
 package xenpt.apply;
 
 import java.util.Optional;
+import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.observed.PowerState;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
@@ -25,10 +26,10 @@ final class VmOps {
         HostSession s = link.session();
         String note = "";
         if (value.isPresent()) {
-            xe(s, "vm-param-set", "uuid=" + uuid, "other-config:pci=" + value.get());
+            xe(s, "vm-param-set", "uuid=" + uuid, OtherConfigPci.MAP + ":" + OtherConfigPci.KEY + "=" + value.get());
         } else {
-            CommandResult r = s.run(Command.of("xe", "vm-param-remove", "uuid=" + uuid, "param-name=other-config",
-                    "param-key=pci"));
+            CommandResult r = s.run(Command.of("xe", "vm-param-remove", "uuid=" + uuid, "param-name=" + OtherConfigPci.MAP,
+                    "param-key=" + OtherConfigPci.KEY));
             // xapi >= 1.14: "Key pci is not in map"; 1.9 (XenServer 6.x): "Key is not in map". Absent is what we want.
             if (!r.ok() && r.stderr().contains("not in map")) note = "the key was already absent";
             else if (!r.ok()) throw Remote.failed(s, "xe vm-param-remove", r);
@@ -86,8 +87,8 @@ final class VmOps {
 
     /** The exact {@code other-config:pci}; empty when the key is absent ("Key pci not found in map", exit 1). */
     private static Optional<String> pci(HostSession s, String uuid) throws ApplyException, TransportException {
-        CommandResult r = s.run(Command.of("xe", "vm-param-get", "uuid=" + uuid, "param-name=other-config",
-                "param-key=pci"));
+        CommandResult r = s.run(Command.of("xe", "vm-param-get", "uuid=" + uuid, "param-name=" + OtherConfigPci.MAP,
+                "param-key=" + OtherConfigPci.KEY));
         if (r.ok()) return Optional.of(r.stdout().endsWith("\n") ? r.stdout().substring(0, r.stdout().length() - 1) : r.stdout());
         if (r.stderr().contains("not found in map")) return Optional.empty();
         throw Remote.failed(s, "xe vm-param-get", r);

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import xenpt.desired.PciAddress;
-import xenpt.observed.HideList;
+import xenpt.format.hide.HideList;
+import xenpt.format.hide.HideValue;
 import xenpt.observed.ObservedHost;
-import xenpt.plan.PciValues;
 import xenpt.transport.Command;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
@@ -104,7 +104,7 @@ final class XapiBackend implements HideBackend {
         Optional<HideList> boot = XenCmdlineBackend.read(session);
         if (boot.isPresent() && !(boot.get().valid() && boot.get().devices().equals(after))) {
             throw new ApplyException(session.host() + ": after the xapi calls the boot hide list is '" + boot.get().raw()
-                    + "', expected the devices " + PciValues.hideValue(after));
+                    + "', expected the devices " + HideValue.format(after));
         }
     }
 

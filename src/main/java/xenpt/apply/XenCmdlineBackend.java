@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import xenpt.desired.PciAddress;
-import xenpt.observed.HideList;
-import xenpt.observed.HideValue;
+import xenpt.format.hide.HideList;
+import xenpt.format.hide.HideValue;
 import xenpt.observed.ObservedHost;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
@@ -35,18 +35,18 @@ final class XenCmdlineBackend implements HideBackend {
 
     @Override
     public void apply(HostSession session, ObservedHost host, Set<PciAddress> after) throws ApplyException, TransportException {
-        String want = HideArgument.argument(after);
+        String want = HideValue.argument(after);
         if (current(session).equals(want)) return;
         ToolEditGuard guard = ToolEditGuard.begin(session, clock, host.boot());
         try {
             if (after.isEmpty()) {
-                Remote.must(session, Command.of(TOOL, "--delete-dom0", HideArgument.KEY), "xen-cmdline --delete-dom0");
+                Remote.must(session, Command.of(TOOL, "--delete-dom0", HideValue.KEY), "xen-cmdline --delete-dom0");
             } else {
                 Remote.must(session, Command.of(TOOL, "--set-dom0", want), "xen-cmdline --set-dom0");
             }
             String now = current(session);
             if (!now.equals(want)) {
-                throw new ApplyException(session.host() + ": after the change xen-cmdline --get-dom0 " + HideArgument.KEY
+                throw new ApplyException(session.host() + ": after the change xen-cmdline --get-dom0 " + HideValue.KEY
                         + " shows '" + now + "', expected '" + want + "'");
             }
         } catch (ApplyException e) {
@@ -74,14 +74,14 @@ final class XenCmdlineBackend implements HideBackend {
         if (!r.ok()) throw Remote.failed(session, "xen-cmdline --get-dom0", r);
         HideList hide = HideList.ABSENT;
         for (String arg : lines(r)) {
-            hide = arg.startsWith(HideArgument.KEY + "=") ? HideValue.parse(arg.substring(HideArgument.KEY.length() + 1))
+            hide = arg.startsWith(HideValue.KEY + "=") ? HideValue.parse(arg.substring(HideValue.KEY.length() + 1))
                     : HideValue.parse("");
         }
         return Optional.of(hide);
     }
 
     private static Command getCommand() {
-        return Command.of(TOOL, "--get-dom0", HideArgument.KEY);
+        return Command.of(TOOL, "--get-dom0", HideValue.KEY);
     }
 
     private static List<String> lines(CommandResult r) {

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
 import xenpt.desired.SshSettings;
+import xenpt.desired.yaml.YamlWriter;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PciDevice;
 import xenpt.observed.VmRecord;
@@ -48,8 +46,7 @@ final class ImportYaml {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("version", 1);
         doc.put("hosts", Map.of(name, host));
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(200).build();
-        return header(spec, h) + new Dump(settings).dumpToString(doc);
+        return header(spec, h) + YamlWriter.block(doc);
     }
 
     private static String header(HostSpec spec, ObservedHost h) {

@@ -2,6 +2,7 @@ package xenpt.observed;
 
 import java.util.List;
 import java.util.Objects;
+import xenpt.format.hide.HideList;
 
 /**
  * The boot configuration file in use and the dom0 kernel arguments of its entries.

@@ -2,6 +2,7 @@ package xenpt.observed;
 
 import java.util.ArrayList;
 import java.util.List;
+import xenpt.format.hide.HideList;
 
 /**
  * Parser of XenServer 6.x {@code /boot/extlinux.conf} (xen-facts §3.4): each {@code label} starts an entry; its

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import xenpt.format.hide.HideList;
 
 /**
  * Parser of a XenServer / XCP-ng {@code grub.cfg} (BIOS or UEFI, xen-facts §3.3), read in GRUB's logical lines

@@ -2,6 +2,8 @@ package xenpt.observed;
 
 import java.util.ArrayList;
 import java.util.List;
+import xenpt.format.hide.HideList;
+import xenpt.format.hide.HideValue;
 
 /**
  * A Linux kernel command line split the way the kernel's {@code next_arg} does: words separated by whitespace,
@@ -9,7 +11,7 @@ import java.util.List;
  */
 public final class KernelArgs {
 
-    static final String HIDE_KEY = "xen-pciback.hide";
+    static final String HIDE_KEY = HideValue.KEY;
 
     private KernelArgs() {}
 

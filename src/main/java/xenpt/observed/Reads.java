@@ -8,7 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import xenpt.format.hide.HideValue;
 import xenpt.format.journal.JournalFile;
+import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
@@ -28,7 +30,7 @@ final class Reads {
     static final Command GRUB_EFI = Command.of("cat", GRUB_EFI_PATH);
     static final Command GRUB_BIOS = Command.of("cat", GRUB_BIOS_PATH);
     static final Command EXTLINUX = Command.of("cat", EXTLINUX_PATH);
-    static final Command XEN_CMDLINE = Command.of("/opt/xensource/libexec/xen-cmdline", "--get-dom0", "xen-pciback.hide");
+    static final Command XEN_CMDLINE = Command.of("/opt/xensource/libexec/xen-cmdline", "--get-dom0", HideValue.KEY);
     static final Command PCI_LIST = Command.of("xe", "pci-list", "params=uuid,pci-id,host-uuid");
     static final Command VM_LIST = Command.of("xe", "vm-list", "is-control-domain=false",
             "params=uuid,name-label,power-state,resident-on,affinity,other-config");
@@ -51,7 +53,8 @@ final class Reads {
     }
 
     static Command vmOtherConfigPci(String uuid) {
-        return Command.of("xe", "vm-param-get", "uuid=" + uuid, "param-name=other-config", "param-key=pci");
+        return Command.of("xe", "vm-param-get", "uuid=" + uuid, "param-name=" + OtherConfigPci.MAP,
+                "param-key=" + OtherConfigPci.KEY);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideList;
 
 /**
  * What the running dom0 kernel does now, as opposed to what the boot configuration says for the next boot.

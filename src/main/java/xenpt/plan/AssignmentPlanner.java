@@ -12,6 +12,7 @@ import xenpt.desired.PciAddress;
 import xenpt.desired.Policy;
 import xenpt.desired.VmSpec;
 import xenpt.diag.Diagnostic;
+import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.observed.PowerState;
 import xenpt.observed.VmRecord;
 
@@ -104,7 +105,7 @@ final class AssignmentPlanner {
     }
 
     private static void planManaged(HostContext ctx, VmSpec spec, VmRecord vm) {
-        Optional<String> after = spec.pci().isEmpty() ? Optional.empty() : Optional.of(PciValues.pciValue(spec.pci()));
+        Optional<String> after = spec.pci().isEmpty() ? Optional.empty() : Optional.of(OtherConfigPci.format(spec.pci()));
         if (!vm.pciRaw().equals(after)) {
             String reason = after.isEmpty() ? "release its devices" : "give it " + PciValues.list(spec.pci());
             addAssign(ctx, vm, after, reason);

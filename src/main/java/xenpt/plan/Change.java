@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideValue;
 import xenpt.observed.PowerState;
 
 /**
@@ -122,7 +123,7 @@ public sealed interface Change {
 
         /** The normalised value written, {@code (dddd:bb:dd.f)...}; empty: the parameter is removed. */
         public Optional<String> after() {
-            return afterDevices.isEmpty() ? Optional.empty() : Optional.of(PciValues.hideValue(afterDevices));
+            return afterDevices.isEmpty() ? Optional.empty() : Optional.of(HideValue.format(afterDevices));
         }
 
         public Set<Need> needs() { return Set.of(Need.REBOOT); }

@@ -14,7 +14,9 @@ import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
 import xenpt.desired.VmSpec;
 import xenpt.diag.Diagnostic;
-import xenpt.observed.HideList;
+import xenpt.format.hide.HideList;
+import xenpt.format.hide.HideValue;
+import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.observed.Observation;
 import xenpt.observed.VmRecord;
 import xenpt.plan.DriftReport.Category;
@@ -67,7 +69,7 @@ public final class Drift {
         });
         if (wanted.isPresent() && (!boot.valid() || !boot.devices().equals(wanted.get()))) {
             String is = boot.present() ? "'" + boot.raw() + "'" + (boot.valid() ? "" : " (does not parse)") : "absent";
-            String want = wanted.get().isEmpty() ? "absent" : "'" + PciValues.hideValue(wanted.get()) + "'";
+            String want = wanted.get().isEmpty() ? "absent" : "'" + HideValue.format(wanted.get()) + "'";
             items.add(new Item(Category.BOOT_CONFIG, ctx.name(), "the boot hide list is " + is + "; desired " + want));
             return;
         }
@@ -83,7 +85,7 @@ public final class Drift {
         managed.forEach((spec, vm) -> {
             managedUuids.add(vm.uuid());
             String subject = "vm '" + spec.name() + "'";
-            Optional<String> want = spec.pci().isEmpty() ? Optional.empty() : Optional.of(PciValues.pciValue(spec.pci()));
+            Optional<String> want = spec.pci().isEmpty() ? Optional.empty() : Optional.of(OtherConfigPci.format(spec.pci()));
             if (!vm.pciRaw().equals(want)) {
                 items.add(new Item(Category.ASSIGNMENT, subject, "other-config:pci is " + quoted(vm.pciRaw())
                         + "; desired " + quoted(want)));

@@ -11,6 +11,7 @@ import xenpt.desired.PciAddress;
 import xenpt.desired.PciId;
 import xenpt.desired.VmSpec;
 import xenpt.diag.Diagnostic;
+import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.VmRecord;
 
@@ -43,7 +44,7 @@ public final class Guards {
                         }
                     }
                 }
-                case Change.Assign a -> assigned.put(a.vmUuid(), a.after().map(PciValues::parsePciValue).orElse(List.of()));
+                case Change.Assign a -> assigned.put(a.vmUuid(), a.after().map(OtherConfigPci::parse).orElse(List.of()));
                 case Change.Pin p -> {
                     if (!p.hostUuid().equals(ctx.hostUuid())) {
                         ctx.diagnostics.add(Diagnostic.error(spec.location(), "VM '" + p.vmName() + "' would be pinned to "

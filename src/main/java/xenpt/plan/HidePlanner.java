@@ -8,7 +8,7 @@ import xenpt.desired.HideEntry;
 import xenpt.desired.PciAddress;
 import xenpt.diag.Diagnostic;
 import xenpt.diag.Location;
-import xenpt.observed.HideList;
+import xenpt.format.hide.HideList;
 
 /**
  * The hide list of one host: checks each desired entry against the hardware and against what dom0 itself needs,

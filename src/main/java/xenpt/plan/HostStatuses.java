@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import xenpt.desired.PciAddress;
 import xenpt.diag.Diagnostic;
-import xenpt.observed.HideList;
+import xenpt.format.hide.HideList;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.RuntimeState;
 

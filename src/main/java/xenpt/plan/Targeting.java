@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import xenpt.desired.PciAddress;
 import xenpt.diag.Diagnostic;
+import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.observed.VmRecord;
 
 /**
@@ -113,7 +114,7 @@ final class Targeting {
     }
 
     private static List<PciAddress> devices(Optional<String> pciValue) {
-        return pciValue.map(PciValues::parsePciValue).orElse(List.of());
+        return pciValue.map(OtherConfigPci::parse).orElse(List.of());
     }
 
     private static String targetsOf(HostContext ctx, PlanOptions options) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import xenpt.desired.HideMethod;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideValue;
 import xenpt.observed.ObservedHost;
-import xenpt.plan.PciValues;
 
 /** Each hide backend against the simulated host of its kind, over xenpt's own SSH transport. */
 class HideBackendsIT {
@@ -48,7 +48,7 @@ class HideBackendsIT {
             ObservedHost set = host.observe();
             assertThat(set.boot().hide().devices()).isEqualTo(after);
             assertThat(set.boot().hide().valid()).isTrue();
-            if (method != HideMethod.XAPI) assertThat(set.boot().hide().raw()).isEqualTo(PciValues.hideValue(after));
+            if (method != HideMethod.XAPI) assertThat(set.boot().hide().raw()).isEqualTo(HideValue.format(after));
             assertThat(set.pendingReboot()).isTrue();
             String written = host.file(path);
             List<String> listing = host.list(bootDir);

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideList;
+import xenpt.format.hide.HideValue;
 
 class HideValueTest {
 

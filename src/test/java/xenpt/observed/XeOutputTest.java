@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import xenpt.desired.PciAddress;
+import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 

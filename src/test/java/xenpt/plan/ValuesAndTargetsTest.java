@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xenpt.desired.PciAddress;
+import xenpt.format.hide.HideValue;
+import xenpt.format.otherconfig.OtherConfigPci;
 
 class ValuesAndTargetsTest {
 
@@ -14,17 +16,17 @@ class ValuesAndTargetsTest {
 
     @Test
     void pciValueKeepsTheDesiredOrderInFullLowerCaseForm() {
-        assertThat(PciValues.pciValue(TWO)).isEqualTo("0/0000:01:03.0,0/0000:00:1f.2");
-        assertThat(PciValues.parsePciValue("0/0000:01:03.0,0/0000:00:1f.2")).isEqualTo(TWO);
-        assertThat(PciValues.pciValue(List.of())).isEmpty();
+        assertThat(OtherConfigPci.format(TWO)).isEqualTo("0/0000:01:03.0,0/0000:00:1f.2");
+        assertThat(OtherConfigPci.parse("0/0000:01:03.0,0/0000:00:1f.2")).isEqualTo(TWO);
+        assertThat(OtherConfigPci.format(List.of())).isEmpty();
     }
 
     @Test
     void hideValueIsSortedFixedWidthEntries() {
-        assertThat(PciValues.hideValue(TWO)).isEqualTo("(0000:00:1f.2)(0000:01:03.0)");
-        assertThat(PciValues.parseHideValue("(0000:00:1f.2)(01:03.0)")).containsExactlyElementsOf(
+        assertThat(HideValue.format(TWO)).isEqualTo("(0000:00:1f.2)(0000:01:03.0)");
+        assertThat(HideValue.devices("(0000:00:1f.2)(01:03.0)")).containsExactlyElementsOf(
                 List.of(PciAddress.parse("00:1f.2"), PciAddress.parse("01:03.0")));
-        assertThatThrownBy(() -> PciValues.parseHideValue("(0000:00:1f.2")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HideValue.devices("(0000:00:1f.2")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package xenpt.observed;
+package xenpt.format.hide;
 
 import java.util.Objects;
 import java.util.Set;

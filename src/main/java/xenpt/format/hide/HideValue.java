@@ -1,11 +1,17 @@
-package xenpt.observed;
+package xenpt.format.hide;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import xenpt.desired.PciAddress;
 
 /**
- * Parser of a {@code xen-pciback.hide} value with the rules of Linux {@code pci_stub.c} (xen-facts §3.1): entries
+ * The {@code xen-pciback.hide} value, {@code (dddd:bb:dd.f)(dddd:bb:dd.f)}: its one writer ({@link #format}) and one
+ * reader ({@link #parse}), for observe, plan and apply alike.
+ *
+ * <p>xenpt writes the entries sorted, lower case, in the fixed 14-character form that the xapi PCI API parser
+ * requires (xen-facts §5.3). It reads a value with the rules of Linux {@code pci_stub.c} (xen-facts §3.1): entries
  * {@code (dddd:bb:dd.f)} or {@code (bb:dd.f)} in hex, whitespace allowed around entries and before each number
  * (as {@code sscanf(" (%x:%x:%x.%x) %n")} allows). Any error makes the whole value invalid: the kernel then does
  * not register pciback at all. Wildcards ({@code *}) are treated as errors: newer kernels accept them but it is not
@@ -13,8 +19,40 @@ import xenpt.desired.PciAddress;
  */
 public final class HideValue {
 
+    /** The kernel parameter whose value this is. */
+    public static final String KEY = "xen-pciback.hide";
+
     private HideValue() {}
 
+    /** The value for {@code devices}; {@code ""} for none. */
+    public static String format(Collection<PciAddress> devices) {
+        return new TreeSet<>(devices).stream().map(d -> "(" + d + ")").collect(Collectors.joining());
+    }
+
+    /** {@code xen-pciback.hide=(dddd:bb:dd.f)…} for {@code devices}, or {@code ""} for none (no argument at all). */
+    public static String argument(Collection<PciAddress> devices) {
+        return devices.isEmpty() ? "" : KEY + "=" + format(devices);
+    }
+
+    /** Whether a kernel argument (quotes removed) sets the parameter: {@code KEY} alone or {@code KEY=…}. */
+    public static boolean isArgument(String arg) {
+        return arg.equals(KEY) || arg.startsWith(KEY + "=");
+    }
+
+    /**
+     * The devices of a value that must be valid (one read back, not observed).
+     *
+     * @throws IllegalArgumentException when the kernel would not accept {@code text}
+     */
+    public static Set<PciAddress> devices(String text) {
+        HideList list = parse(text);
+        if (!list.valid()) {
+            throw new IllegalArgumentException("'" + text + "' is not a hide list; expected (dddd:bb:dd.f)...");
+        }
+        return list.devices();
+    }
+
+    /** Reads {@code raw} as the kernel does: an invalid value is kept, marked invalid, with the devices before the error. */
     public static HideList parse(String raw) {
         Set<PciAddress> devices = new TreeSet<>();
         Cursor c = new Cursor(raw);

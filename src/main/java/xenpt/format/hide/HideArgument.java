@@ -1,8 +1,7 @@
-package xenpt.apply;
+package xenpt.format.hide;
 
 import java.util.Set;
 import xenpt.desired.PciAddress;
-import xenpt.plan.PciValues;
 
 /**
  * Rewrites the {@code xen-pciback.hide} argument inside one region of a boot file line (the dom0 kernel arguments),
@@ -13,22 +12,15 @@ import xenpt.plan.PciValues;
  * lines joined by GRUB line continuations (backslash, optional {@code \r}, newline); a continuation counts as
  * whitespace between arguments, so the new argument goes after the last word of the last physical line.
  */
-final class HideArgument {
-
-    static final String KEY = "xen-pciback.hide";
+public final class HideArgument {
 
     private HideArgument() {}
-
-    /** {@code xen-pciback.hide=(dddd:bb:dd.f)…} for {@code after} (sorted), or {@code ""} for an empty set. */
-    static String argument(Set<PciAddress> after) {
-        return after.isEmpty() ? "" : KEY + "=" + PciValues.hideValue(after);
-    }
 
     /**
      * @param from start of the dom0 arguments in {@code line} (just after the kernel path)
      * @param to   end of the dom0 arguments (the line's end, or the whitespace before extlinux's second {@code ---})
      */
-    static String rewrite(String line, int from, int to, Set<PciAddress> after) {
+    public static String rewrite(String line, int from, int to, Set<PciAddress> after) {
         StringBuilder region = new StringBuilder();
         int kept = from;
         int i = from;
@@ -38,7 +30,7 @@ final class HideArgument {
             if (i >= to) break;
             int start = i;
             i = tokenEnd(line, i, to);
-            if (isHide(unquoted(line.substring(start, i)))) {
+            if (HideValue.isArgument(unquoted(line.substring(start, i)))) {
                 region.append(line, kept, wsStart);
                 kept = i;
             }
@@ -46,7 +38,7 @@ final class HideArgument {
         region.append(line, kept, to);
         int insert = region.length();
         while (insert > 0 && blank(region, insert - 1, region.length()) > 0) insert--;
-        if (!after.isEmpty()) region.insert(insert, " " + argument(after));
+        if (!after.isEmpty()) region.insert(insert, " " + HideValue.argument(after));
         return line.substring(0, from) + region + line.substring(to);
     }
 
@@ -74,9 +66,5 @@ final class HideArgument {
 
     private static String unquoted(String token) {
         return token.replace("\"", "");
-    }
-
-    private static boolean isHide(String arg) {
-        return arg.equals(KEY) || arg.startsWith(KEY + "=");
     }
 }
