@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import xenpt.render.ImportYaml;
 import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.HideMethod;
 import xenpt.desired.HostSpec;

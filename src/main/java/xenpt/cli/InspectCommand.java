@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import xenpt.render.InspectView;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.observed.Observation;

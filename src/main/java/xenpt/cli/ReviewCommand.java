@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import xenpt.render.ReviewMarkdown;
+import xenpt.render.ReviewView;
 import xenpt.desired.DesiredState;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentDiff;
