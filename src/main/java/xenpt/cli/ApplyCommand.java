@@ -24,8 +24,7 @@ import xenpt.apply.Durations;
 import xenpt.apply.Executor;
 import xenpt.apply.HostResult;
 import xenpt.apply.NextSteps;
-import xenpt.render.ReportJson;
-import xenpt.render.ReportText;
+import xenpt.render.Views;
 import xenpt.desired.DesiredState;
 import xenpt.plan.Plan;
 import xenpt.plan.PlanOptions;
@@ -94,9 +93,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int exit = applyOrRefuse();
-        if (refusal != null && main.global.output == GlobalOptions.Format.json) {
-            main.out.println(ReportJson.refused(refusal, Optional.empty()));
-        }
+        if (refusal != null) main.views().refused(refusal).ifPresent(main.out::println);
         return exit;
     }
 
@@ -142,7 +139,7 @@ final class ApplyCommand implements Callable<Integer> {
         }), () -> executor.apply(plan.get(), hosts));
         progress.done();
         ApplyReport report = done.with(leftOut, NextSteps.of(plan.get(), done, hosts));
-        main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
+        main.out.println(main.views().applied(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 
@@ -152,9 +149,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyReport none = new ApplyReport(plan.planId(), hosts);
         ApplyReport report = none.with(leftOut, NextSteps.of(plan, none, state));
         main.err.println("xenpt: no changes; nothing to apply");
-        if (main.global.output == GlobalOptions.Format.json) main.out.println(ReportJson.noChanges(report));
-        else if (report.failed()) main.out.println(ReportText.render(report));
-        else if (!report.nextSteps().isEmpty()) main.out.println(ReportText.nextSteps(report));
+        main.views().noChanges(report).ifPresent(main.out::println);
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 
@@ -182,8 +177,8 @@ final class ApplyCommand implements Callable<Integer> {
 
     /** The plan on stdout; with {@code -o json} on stderr as text, so stdout holds only the JSON report. */
     static void show(Main main, Plan plan) {
-        if (main.global.output == GlobalOptions.Format.json) main.err.println(xenpt.render.PlanText.render(plan, main.color()));
-        else main.out.println(PlanCommand.render(plan, main));
+        Views views = main.views();
+        (views.json() ? main.err : main.out).println(views.planBeforeApply(plan));
         main.out.flush();
     }
 

@@ -16,8 +16,6 @@ import xenpt.observed.Observation;
 import xenpt.plan.Drift;
 import xenpt.plan.DriftReport;
 import xenpt.render.DriftJson;
-import xenpt.render.DriftMarkdown;
-import xenpt.render.DriftText;
 
 /**
  * {@code xenpt drift}: observe every host and classify each difference. Exit 2 when anything drifted, including an
@@ -49,11 +47,7 @@ final class DriftCommand implements Callable<Integer> {
         List<Observation> observed = Fleet.observe(main, state.hosts());
         DriftReport drift = Drift.classify(state, observed);
         Map<String, Optional<JournalEntry>> applied = Fleet.lastApplied(observed);
-        main.out.println(switch (main.global.output) {
-            case text -> DriftText.render(drift, main.color(), applied);
-            case markdown -> DriftMarkdown.render(drift, applied);
-            case json -> DriftJson.write(drift, applied);
-        });
+        main.out.println(main.views().drift(drift, applied));
         if (report != null) PlanFiles.save(report, DriftJson.write(drift, applied));
         return drift.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
     }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import xenpt.render.InspectView;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.observed.Observation;
@@ -71,8 +70,7 @@ final class InspectCommand implements Callable<Integer> {
                 yield ExitCode.ERROR;
             }
             case Observation.Reached r -> {
-                if (main.global.output == GlobalOptions.Format.json) main.out.println(InspectView.json(r.host()));
-                else main.out.print(InspectView.text(r.host()));
+                main.out.print(main.views().inspect(r.host()));
                 yield ExitCode.OK;
             }
         };

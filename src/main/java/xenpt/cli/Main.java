@@ -9,6 +9,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import xenpt.render.Views;
 
 /**
  * The {@code xenpt} program. {@link #run} takes its output streams and environment so that tests run commands
@@ -79,6 +80,11 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(out);
+    }
+
+    /** The views of this run's output format: the one choice between text, JSON and Markdown. */
+    Views views() {
+        return new Views(global.output, color());
     }
 
     /** Whether output may be coloured: a terminal, no {@code --no-color}, no {@code NO_COLOR}. */

@@ -16,9 +16,6 @@ import xenpt.plan.Plan;
 import xenpt.plan.PlanOptions;
 import xenpt.plan.Planner;
 import xenpt.planfile.PlanFile;
-import xenpt.render.PlanJson;
-import xenpt.render.PlanMarkdown;
-import xenpt.render.PlanText;
 
 /** {@code xenpt plan}: observe the hosts, compare with the desired state, print the plan. Reads only. */
 @Command(name = "plan", description = "Observe the hosts, compare with the desired state and print the change plan. Reads only.")
@@ -60,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
         List<Observation> observed = Fleet.observe(main, Fleet.selected(state, options.get()));
         Fleet.Reachable reachable = Fleet.reachable(main, Planner.plan(state, observed, options.get()), skipUnreachable);
         Plan plan = reachable.plan();
-        main.out.println(render(plan, main));
+        main.out.println(main.views().plan(plan));
         Fleet.warnTargeted(main, options.get(), desired.path());
         if (out != null) {
             PlanFiles.save(out, PlanFile.write(PlanFiles.saved(plan, state, main.env)));
@@ -86,13 +83,5 @@ final class PlanCommand implements Callable<Integer> {
         if (plan.failed()) return "; the plan failed, so it cannot be applied";
         if (!plan.hasChanges()) return "; it has no changes, so there is nothing to apply";
         return " (apply it with: xenpt apply " + xenpt.transport.Command.quote(out.toAbsolutePath().normalize().toString()) + ")";
-    }
-
-    static String render(Plan plan, Main main) {
-        return switch (main.global.output) {
-            case text -> PlanText.render(plan, main.color());
-            case json -> PlanJson.write(plan);
-            case markdown -> PlanMarkdown.render(plan);
-        };
     }
 }

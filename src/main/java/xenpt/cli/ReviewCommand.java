@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import xenpt.render.ReviewMarkdown;
 import xenpt.render.ReviewView;
 import xenpt.desired.DesiredState;
 import xenpt.desired.Intent;
@@ -56,11 +55,7 @@ final class ReviewCommand implements Callable<Integer> {
             plan = Optional.of(Planner.plan(after.get(), Fleet.observe(main, after.get().hosts()), PlanOptions.ALL));
         }
         ReviewView.Refs refs = new ReviewView.Refs(base, head);
-        main.out.println(switch (main.global.output) {
-            case text -> ReviewView.text(refs, intent, plan, main.color());
-            case json -> ReviewView.json(refs, intent, plan);
-            case markdown -> ReviewMarkdown.render(refs, intent, plan);
-        });
+        main.out.println(main.views().review(refs, intent, plan));
         if (plan.isPresent() && plan.get().failed()) return ExitCode.ERROR;
         boolean changes = !intent.isEmpty() || plan.map(Plan::hasChanges).orElse(false);
         return changes ? ExitCode.CHANGES : ExitCode.OK;

@@ -36,7 +36,7 @@ final class ShowCommand implements Callable<Integer> {
             main.err.println("xenpt: " + file + ": " + e.getMessage());
             return ExitCode.ERROR;
         }
-        main.out.println(PlanCommand.render(plan, main));
+        main.out.println(main.views().plan(plan));
         return plan.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 }
