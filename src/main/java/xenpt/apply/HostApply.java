@@ -15,7 +15,6 @@ import xenpt.desired.Policy;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
 import xenpt.plan.Change;
-import xenpt.plan.Facts;
 import xenpt.plan.Guards;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
@@ -135,7 +134,7 @@ final class HostApply {
 
     /** The host must still be as the plan saw it, and the plan must keep every safety rule on it. */
     private void checkCurrent(ObservedHost now) throws ApplyException {
-        List<String> changed = Staleness.check(hostPlan.facts(), Facts.of(now));
+        List<String> changed = Staleness.since(hostPlan, now);
         if (!changed.isEmpty()) {
             throw new ApplyException(spec.name() + ": the plan is stale (make a new plan): " + String.join("; ", changed));
         }

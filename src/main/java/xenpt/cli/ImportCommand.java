@@ -20,6 +20,7 @@ import xenpt.desired.HostSpec;
 import xenpt.desired.LoadResult;
 import xenpt.desired.SourceFile;
 import xenpt.diag.DiagnosticPrinter;
+import xenpt.engine.Hosts;
 import xenpt.observed.ObservationException;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
@@ -63,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
         ObservedHost observed;
         Optional<String> hostKey;
         main.err.println("observing " + address + " ...");
-        try (HostSession session = Hosts.connect(spec, main.global, main.env)) {
+        try (HostSession session = Hosts.connect(spec, main.session())) {
             observed = Observer.observe(session, hostName, spec.address(), HideMethod.AUTO);
             hostKey = session.hostKeyFingerprint();
         } catch (TransportException | ObservationException e) {

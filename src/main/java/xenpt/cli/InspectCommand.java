@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
+import xenpt.engine.Fleet;
 import xenpt.observed.Observation;
 import xenpt.observed.Observer;
 
@@ -55,7 +56,7 @@ final class InspectCommand implements Callable<Integer> {
                     + " desired state is reached with its ssh settings there");
             return ExitCode.ERROR;
         } else {
-            Optional<DesiredState> state = Fleet.load(main, desired);
+            Optional<DesiredState> state = Fleet.load(main.session(), desired.path());
             if (state.isEmpty()) return ExitCode.ERROR;
             spec = state.get().host(host);
             if (spec.isEmpty()) {
@@ -63,7 +64,7 @@ final class InspectCommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
         }
-        Observation o = Fleet.observe(main, List.of(spec.get())).get(0);
+        Observation o = Fleet.observe(main.session(), List.of(spec.get())).get(0);
         return switch (o) {
             case Observation.Unreachable u -> {
                 main.err.println("xenpt: " + u.name() + " is unreachable: " + u.reason());

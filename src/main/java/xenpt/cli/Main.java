@@ -9,6 +9,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import xenpt.engine.Session;
 import xenpt.render.Views;
 
 /**
@@ -80,6 +81,12 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(out);
+    }
+
+    /** What the engine needs of this run: stderr, environment, parallelism, host-key trust, live progress. */
+    Session session() {
+        return new Session(err, env, global.parallelism, global.acceptNewHostKeys,
+                in.terminal() && !"dumb".equals(env.get("TERM")));
     }
 
     /** The views of this run's output format: the one choice between text, JSON and Markdown. */

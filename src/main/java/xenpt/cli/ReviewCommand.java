@@ -13,8 +13,7 @@ import xenpt.desired.IntentDiff;
 import xenpt.desired.git.GitDesiredState;
 import xenpt.diag.DiagnosticPrinter;
 import xenpt.plan.Plan;
-import xenpt.plan.PlanOptions;
-import xenpt.plan.Planner;
+import xenpt.engine.Planning;
 
 /**
  * {@code xenpt review}: pull-request review. First the intent between the desired state at {@code --base} and at
@@ -52,7 +51,7 @@ final class ReviewCommand implements Callable<Integer> {
         Intent intent = IntentDiff.between(before.get(), after.get());
         Optional<Plan> plan = Optional.empty();
         if (!offline) {
-            plan = Optional.of(Planner.plan(after.get(), Fleet.observe(main, after.get().hosts()), PlanOptions.ALL));
+            plan = Optional.of(Planning.planAll(main.session(), after.get()));
         }
         ReviewView.Refs refs = new ReviewView.Refs(base, head);
         main.out.println(main.views().review(refs, intent, plan));

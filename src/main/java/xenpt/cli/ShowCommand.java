@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import xenpt.engine.PlanFiles;
 import xenpt.plan.Plan;
 import xenpt.render.PlanJson;
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.ParentCommand;
 import xenpt.desired.LoadResult;
 import xenpt.desired.git.GitDesiredState;
 import xenpt.diag.DiagnosticPrinter;
+import xenpt.engine.Fleet;
 import xenpt.render.ValidateView;
 import xenpt.render.Views;
 
