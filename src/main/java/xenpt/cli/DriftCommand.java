@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import xenpt.engine.PlanFiles;
 import xenpt.engine.Planning;
-import xenpt.render.DriftJson;
+import xenpt.render.Views;
 
 /**
  * {@code xenpt drift}: observe every host and classify each difference. Exit 2 when anything drifted, including an
@@ -40,7 +40,7 @@ final class DriftCommand implements Callable<Integer> {
         if (found.isEmpty()) return ExitCode.ERROR;
         Planning.Drifted d = found.get();
         main.out.println(main.views().drift(d.drift(), d.applied()));
-        if (report != null) PlanFiles.save(report, DriftJson.write(d.drift(), d.applied()));
+        if (report != null) PlanFiles.save(report, Views.driftReport(d.drift(), d.applied()));
         return d.drift().hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
     }
 }

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import xenpt.render.ImportYaml;
 import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.HideMethod;
 import xenpt.desired.HostSpec;
@@ -25,6 +24,7 @@ import xenpt.observed.ObservationException;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
 import xenpt.transport.HostSession;
+import xenpt.render.Views;
 import xenpt.transport.TransportException;
 
 /**
@@ -71,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
             main.err.println("xenpt: " + e.getMessage());
             return ExitCode.ERROR;
         }
-        String yaml = ImportYaml.render(hostName, spec, observed, hostKey, w -> main.err.println("xenpt: warning: " + w));
+        String yaml = Views.importedYaml(hostName, spec, observed, hostKey, w -> main.err.println("xenpt: warning: " + w));
         String shown = out == null ? "imported desired state" : out.toString();
         List<SourceFile> files = List.of(new SourceFile(shown, yaml.getBytes(StandardCharsets.UTF_8)));
         LoadResult check = DesiredStateLoader.load(files);

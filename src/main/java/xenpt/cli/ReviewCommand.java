@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import xenpt.render.ReviewView;
 import xenpt.desired.DesiredState;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentDiff;
@@ -53,8 +52,7 @@ final class ReviewCommand implements Callable<Integer> {
         if (!offline) {
             plan = Optional.of(Planning.planAll(main.session(), after.get()));
         }
-        ReviewView.Refs refs = new ReviewView.Refs(base, head);
-        main.out.println(main.views().review(refs, intent, plan));
+        main.out.println(main.views().review(base, head, intent, plan));
         if (plan.isPresent() && plan.get().failed()) return ExitCode.ERROR;
         boolean changes = !intent.isEmpty() || plan.map(Plan::hasChanges).orElse(false);
         return changes ? ExitCode.CHANGES : ExitCode.OK;

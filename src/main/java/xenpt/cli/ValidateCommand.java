@@ -8,7 +8,6 @@ import xenpt.desired.LoadResult;
 import xenpt.desired.git.GitDesiredState;
 import xenpt.diag.DiagnosticPrinter;
 import xenpt.engine.Fleet;
-import xenpt.render.ValidateView;
 import xenpt.render.Views;
 
 /** {@code xenpt validate}: schema and semantic checks of the desired state; never contacts a host. */
@@ -32,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!views.json()) DiagnosticPrinter.print(main.err, result.diagnostics(), loaded.lines());
         views.validation(result).ifPresent(main.out::println);
         if (!views.json() && !result.ok()) {
-            main.err.println("\nxenpt: the desired state is invalid: " + ValidateView.counts(result));
+            main.err.println(Views.invalid(result));
         }
         return result.ok() ? ExitCode.OK : ExitCode.ERROR;
     }

@@ -17,6 +17,7 @@ import xenpt.desired.SshSettings;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.planfile.PlanFile;
+import xenpt.render.PlanJson;
 import xenpt.planfile.SavedPlan;
 import xenpt.sim.SimulatedHost;
 import xenpt.diag.LocalFiles;
@@ -71,6 +72,14 @@ public final class PlanFiles {
     /** Saves a plan as {@code plan --out} does: the plan and the desired state of its hosts, owner-only. */
     public static void save(Path file, Planning.Planned planned, Map<String, String> env) throws IOException {
         save(file, PlanFile.write(saved(planned.plan(), planned.state(), env)));
+    }
+
+    /**
+     * A saved plan's plan alone, for {@code show}; an {@link IllegalArgumentException} says it is not a saved xenpt
+     * plan.
+     */
+    public static Plan readPlan(Path file) throws IOException {
+        return PlanJson.read(read(file));
     }
 
     /**

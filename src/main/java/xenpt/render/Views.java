@@ -2,7 +2,9 @@ package xenpt.render;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import xenpt.apply.ApplyReport;
+import xenpt.desired.HostSpec;
 import xenpt.desired.Intent;
 import xenpt.desired.LoadResult;
 import xenpt.observed.JournalEntry;
@@ -38,6 +40,11 @@ public record Views(Format format, boolean color) {
         return json() ? PlanText.render(plan, color) : plan(plan);
     }
 
+    /** The drift report file of {@code drift --report}: JSON whatever {@code -o} says, for programs. */
+    public static String driftReport(DriftReport drift, Map<String, Optional<JournalEntry>> applied) {
+        return DriftJson.write(drift, applied);
+    }
+
     public String drift(DriftReport drift, Map<String, Optional<JournalEntry>> applied) {
         return switch (format) {
             case text -> DriftText.render(drift, color, applied);
@@ -51,12 +58,24 @@ public record Views(Format format, boolean color) {
         return json() ? InspectView.json(host) + "\n" : InspectView.text(host);
     }
 
-    public String review(ReviewView.Refs refs, Intent intent, Optional<Plan> plan) {
+    /** @param base the ref the change is compared with, @param head the ref under review */
+    public String review(String base, String head, Intent intent, Optional<Plan> plan) {
+        ReviewView.Refs refs = new ReviewView.Refs(base, head);
         return switch (format) {
             case text -> ReviewView.text(refs, intent, plan, color);
             case json -> ReviewView.json(refs, intent, plan);
             case markdown -> ReviewMarkdown.render(refs, intent, plan);
         };
+    }
+
+    /**
+     * The desired-state YAML of {@code import} (YAML whatever {@code -o} says: it is a file to commit).
+     *
+     * @param warn told what the YAML cannot say exactly
+     */
+    public static String importedYaml(String name, HostSpec spec, ObservedHost host, Optional<String> hostKey,
+            Consumer<String> warn) {
+        return ImportYaml.render(name, spec, host, hostKey, warn);
     }
 
     /** The report of an apply that ran (Markdown shows the text). */
@@ -84,5 +103,10 @@ public record Views(Format format, boolean color) {
     public Optional<String> validation(LoadResult result) {
         if (json()) return Optional.of(Json.write(ValidateView.json(result)));
         return result.state().filter(s -> result.ok()).map(ValidateView::summary);
+    }
+
+    /** The last line of an invalid {@code validate} on stderr: the counts of errors and warnings. */
+    public static String invalid(LoadResult result) {
+        return "\nxenpt: the desired state is invalid: " + ValidateView.counts(result);
     }
 }
