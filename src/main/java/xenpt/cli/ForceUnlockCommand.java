@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import xenpt.apply.ApplyException;
 import xenpt.apply.ForceUnlock;
-import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.engine.Fleet;
 import xenpt.engine.Hosts;
@@ -46,13 +45,8 @@ final class ForceUnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = Fleet.load(main.session(), desired.path());
-        if (state.isEmpty()) return ExitCode.ERROR;
-        Optional<HostSpec> spec = state.get().host(host);
-        if (spec.isEmpty()) {
-            main.err.println("xenpt: no host '" + host + "' in " + desired.path());
-            return ExitCode.ERROR;
-        }
+        Optional<HostSpec> spec = Fleet.host(main.session(), desired.path(), host);
+        if (spec.isEmpty()) return ExitCode.ERROR;
         try (HostSession s = Hosts.connect(spec.get(), main.session())) {
             return unlock(s);
         } catch (TransportException | ApplyException e) {

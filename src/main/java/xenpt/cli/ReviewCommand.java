@@ -9,9 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import xenpt.desired.DesiredState;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentDiff;
-import xenpt.desired.git.GitDesiredState;
-import xenpt.diag.DiagnosticPrinter;
 import xenpt.plan.Plan;
+import xenpt.engine.Fleet;
 import xenpt.engine.Planning;
 
 /**
@@ -44,8 +43,8 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<DesiredState> before = load(base, "base");
-        Optional<DesiredState> after = load(head, "head");
+        Optional<DesiredState> before = Fleet.loadCommitted(main.session(), desired.path(), base, "base");
+        Optional<DesiredState> after = Fleet.loadCommitted(main.session(), desired.path(), head, "head");
         if (before.isEmpty() || after.isEmpty()) return ExitCode.ERROR;
         Intent intent = IntentDiff.between(before.get(), after.get());
         Optional<Plan> plan = Optional.empty();
@@ -56,15 +55,5 @@ final class ReviewCommand implements Callable<Integer> {
         if (plan.isPresent() && plan.get().failed()) return ExitCode.ERROR;
         boolean changes = !intent.isEmpty() || plan.map(Plan::hasChanges).orElse(false);
         return changes ? ExitCode.CHANGES : ExitCode.OK;
-    }
-
-    private Optional<DesiredState> load(String ref, String which) {
-        GitDesiredState.Loaded loaded = GitDesiredState.atRef(desired.path(), ref);
-        DiagnosticPrinter.print(main.err, loaded.result().diagnostics(), loaded.lines());
-        if (!loaded.result().ok()) {
-            main.err.println("xenpt: the desired state at " + which + " '" + ref + "' is invalid ("
-                    + loaded.result().errorCount() + " errors); no host was contacted");
-        }
-        return loaded.result().state();
     }
 }

@@ -47,6 +47,30 @@ public final class Fleet {
     }
 
     /**
+     * The desired state committed at {@code ref} (review's base or head), diagnostics on stderr; empty when invalid.
+     *
+     * @param which what the ref is to the user ({@code base}, {@code head})
+     */
+    public static Optional<DesiredState> loadCommitted(Session session, Path desired, String ref, String which) {
+        GitDesiredState.Loaded loaded = GitDesiredState.atRef(desired, ref);
+        DiagnosticPrinter.print(session.err(), loaded.result().diagnostics(), loaded.lines());
+        if (!loaded.result().ok()) {
+            session.err().println("xenpt: the desired state at " + which + " '" + ref + "' is invalid ("
+                    + loaded.result().errorCount() + " errors); no host was contacted");
+        }
+        return loaded.result().state();
+    }
+
+    /** One host of the desired state, for the commands that work on one; empty (said on stderr) when absent. */
+    public static Optional<HostSpec> host(Session session, Path desired, String name) {
+        Optional<DesiredState> state = load(session, desired);
+        if (state.isEmpty()) return Optional.empty();
+        Optional<HostSpec> spec = state.get().host(name);
+        if (spec.isEmpty()) session.err().println("xenpt: no host '" + name + "' in " + desired);
+        return spec;
+    }
+
+    /**
      * The desired state at a ref, or from the working tree (with the HEAD commit recorded when the files are
      * unmodified there); diagnostics are not printed.
      */
