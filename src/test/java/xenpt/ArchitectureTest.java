@@ -206,9 +206,8 @@ class ArchitectureTest {
         Map<String, Map<String, String>> graph = new TreeMap<>();
         for (Path file : sources(root)) {
             String source = read(file);
-            Matcher p = Pattern.compile("(?m)^package\\s+([\\w.]+);").matcher(source);
-            if (!p.find()) continue;
-            String from = p.group(1);
+            String from = packageOf(source);
+            if (from.isEmpty()) continue;
             Map<String, String> deps = graph.computeIfAbsent(from, k -> new TreeMap<>());
             String[] lines = code(source).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
@@ -234,8 +233,10 @@ class ArchitectureTest {
         return out;
     }
 
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+);");
+
     private static String packageOf(String source) {
-        Matcher p = Pattern.compile("(?m)^package\\s+([\\w.]+);").matcher(source);
+        Matcher p = PACKAGE.matcher(source);
         return p.find() ? p.group(1) : "";
     }
 
