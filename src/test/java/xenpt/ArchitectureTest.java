@@ -7,10 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +69,214 @@ class ArchitectureTest {
         List<String> v = violations(Path.of("X.java"), source, PLAN_FORBIDDEN, PLAN_ALLOWED);
         assertThat(v).containsExactly("X.java:3: java.nio.file.Files", "X.java:4: java.net.URI.create",
                 "X.java:6: java.io.");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Layers (issue 12): render is the only view package, commands are thin over the engine, no upward imports and
+    // no cycles between packages. The package graph is computed from the sources (imports and qualified names).
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class Layers {
+
+        /** Bottom to top: a package may use only packages of lower layers. */
+        static final List<List<String>> LAYERS = List.of(
+                List.of("xenpt.diag", "xenpt.transport", "xenpt.sim"),
+                List.of("xenpt.json", "xenpt.transport.ssh", "xenpt.desired.yaml"),
+                List.of("xenpt.desired"),
+                List.of("xenpt.format", "xenpt.format.hide", "xenpt.format.otherconfig", "xenpt.format.journal", "xenpt.format.lock"),
+                List.of("xenpt.desired.git", "xenpt.observed"),
+                List.of("xenpt.plan"),
+                List.of("xenpt.apply"),
+                List.of("xenpt.render"),
+                List.of("xenpt.planfile"),
+                List.of("xenpt.engine"),
+                List.of("xenpt.cli"));
+
+        /**
+         * Edges that break the layering today and that pending work removes; each must still exist, so that no
+         * exception outlives its reason. None today.
+         */
+        static final Set<String> PENDING = Set.of();
+
+        /** What cli may use of render: the one place that picks a view, and the format enum of {@code -o}. */
+        static final Set<String> CLI_SEES_OF_RENDER = Set.of("xenpt.render.Views", "xenpt.render.Format");
+
+        /** Names that say "a view"; such a class outside render is a view in the wrong home. */
+        static final Pattern VIEW_NAME = Pattern.compile("Report[A-Z]\\w*|\\w*(View|Views|Markdown|Text)");
+
+        @Test
+        void everyPackageHasALayer() {
+            Set<String> layered = new TreeSet<>();
+            LAYERS.forEach(layered::addAll);
+            Set<String> missing = new TreeSet<>(packageGraph(MAIN).keySet());
+            missing.removeAll(layered);
+            assertThat(missing).as("packages missing from ArchitectureTest.Layers.LAYERS (add each where it belongs)")
+                    .isEmpty();
+        }
+
+        @Test
+        void noPackageImportsUpward() {
+            List<String> violations = new ArrayList<>();
+            packageGraph(MAIN).forEach((from, deps) -> deps.forEach((to, where) -> {
+                if (layer(to) >= layer(from) && !PENDING.contains(from + " -> " + to)) {
+                    violations.add(where + ": " + from + " uses " + to + " (not in a lower layer)");
+                }
+            }));
+            assertThat(violations).as("upward or sideways imports").isEmpty();
+        }
+
+        @Test
+        void packagesFormNoCycle() {
+            Map<String, Set<String>> edges = new TreeMap<>();
+            packageGraph(MAIN).forEach((from, deps) -> edges.put(from, new TreeSet<>(deps.keySet())));
+            PENDING.forEach(e -> edges.getOrDefault(e.split(" -> ")[0], new TreeSet<>()).remove(e.split(" -> ")[1]));
+            assertThat(cycle(edges)).as("a cycle between packages").isEmpty();
+        }
+
+        @Test
+        void pendingExceptionsStillExist() {
+            Map<String, Map<String, String>> graph = packageGraph(MAIN);
+            for (String e : PENDING) {
+                String[] ends = e.split(" -> ");
+                assertThat(graph.getOrDefault(ends[0], Map.of())).as("pending edge " + e + " is gone: remove it from PENDING")
+                        .containsKey(ends[1]);
+            }
+        }
+
+        @Test
+        void nothingButCliUsesCli() {
+            List<String> violations = new ArrayList<>();
+            packageGraph(MAIN).forEach((from, deps) -> {
+                if (!from.equals("xenpt.cli") && deps.containsKey("xenpt.cli")) violations.add(deps.get("xenpt.cli"));
+            });
+            assertThat(violations).as("engine, render and the rest must not know the command line").isEmpty();
+        }
+
+        @Test
+        void renderIsTheOnlyViewPackage() {
+            Path render = MAIN.resolve("xenpt/render");
+            List<String> violations = new ArrayList<>();
+            for (Path file : sources(MAIN)) {
+                String name = file.getFileName().toString().replace(".java", "");
+                if (!file.startsWith(render) && VIEW_NAME.matcher(name).matches()) {
+                    violations.add(file + ": a view outside xenpt.render");
+                }
+            }
+            for (Path file : sources(MAIN.resolve("xenpt/cli"))) {
+                for (String used : references(read(file), "xenpt.render")) {
+                    if (!CLI_SEES_OF_RENDER.contains(used)) violations.add(file + ": uses " + used + ", not render.Views");
+                }
+            }
+            assertThat(violations).as("views outside render, or commands picking a view themselves").isEmpty();
+        }
+
+        @Test
+        void checkersSeeImportsQualifiedNamesAndCycles() {
+            String source = """
+                    package xenpt.cli;
+                    import xenpt.render.PlanText;
+                    import static xenpt.diag.ControlChars.escape;
+                    // xenpt.apply.Executor in a comment is fine
+                    class X { String s = "xenpt.sim.SimulatedHost"; Object o = xenpt.engine.Fleet.class; }
+                    """;
+            assertThat(references(source, "xenpt")).containsExactly("xenpt.render.PlanText",
+                    "xenpt.diag.ControlChars", "xenpt.engine.Fleet");
+            Map<String, Set<String>> g = new TreeMap<>(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a")));
+            assertThat(cycle(g)).containsExactly("a", "b", "c", "a");
+            g.put("c", Set.of());
+            assertThat(cycle(g)).isEmpty();
+            assertThat(VIEW_NAME.matcher("InspectView").matches()).isTrue();
+            assertThat(VIEW_NAME.matcher("ReportJson").matches()).isTrue();
+            assertThat(VIEW_NAME.matcher("Reporter").matches()).isFalse();
+        }
+
+        private static int layer(String pkg) {
+            for (int i = 0; i < LAYERS.size(); i++) {
+                if (LAYERS.get(i).contains(pkg)) return i;
+            }
+            return Integer.MAX_VALUE; // reported by everyPackageHasALayer
+        }
+    }
+
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(xenpt(?:\\.[a-z]\\w*)+)\\.([A-Z]\\w*)");
+
+    /** Package → used package → the first {@code file:line} that uses it (self-references left out). */
+    static Map<String, Map<String, String>> packageGraph(Path root) {
+        Map<String, Map<String, String>> graph = new TreeMap<>();
+        for (Path file : sources(root)) {
+            String source = read(file);
+            String from = packageOf(source);
+            if (from.isEmpty()) continue;
+            Map<String, String> deps = graph.computeIfAbsent(from, k -> new TreeMap<>());
+            String[] lines = code(source).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = QUALIFIED.matcher(lines[i]);
+                while (m.find()) {
+                    if (!m.group(1).equals(from)) deps.putIfAbsent(m.group(1), file + ":" + (i + 1));
+                }
+            }
+        }
+        return graph;
+    }
+
+    /** The classes of {@code prefix}'s packages that {@code source} names (imports or qualified), in order. */
+    static List<String> references(String source, String prefix) {
+        List<String> out = new ArrayList<>();
+        Matcher m = QUALIFIED.matcher(code(source));
+        while (m.find()) {
+            String name = m.group(1) + "." + m.group(2);
+            if ((m.group(1) + ".").startsWith(prefix + ".") && !m.group(1).equals(packageOf(source)) && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+);");
+
+    private static String packageOf(String source) {
+        Matcher p = PACKAGE.matcher(source);
+        return p.find() ? p.group(1) : "";
+    }
+
+    /** The source without comments and string contents, line structure kept. */
+    static String code(String source) {
+        String noBlocks = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL).matcher(source)
+                .replaceAll(r -> Matcher.quoteReplacement(r.group().replaceAll("[^\n]", " ")));
+        return noBlocks.replaceAll("'(\\\\.|[^'\\\\\n])'", "' '").replaceAll("\"\"\"(?s:.*?)\"\"\"", "\"\"").replaceAll("\"([^\"\\\\\n]|\\\\.)*\"", "\"\"")
+                .replaceAll("//[^\n]*", "");
+    }
+
+    /** One cycle as a path that ends where it starts ({@code a, b, c, a}), or empty when the graph has none. */
+    static List<String> cycle(Map<String, Set<String>> edges) {
+        Map<String, Integer> state = new LinkedHashMap<>(); // 1: on the current path, 2: done
+        List<String> path = new ArrayList<>();
+        for (String start : edges.keySet()) {
+            List<String> found = visit(start, edges, state, path);
+            if (!found.isEmpty()) return found;
+        }
+        return List.of();
+    }
+
+    private static List<String> visit(String node, Map<String, Set<String>> edges, Map<String, Integer> state,
+            List<String> path) {
+        Integer s = state.get(node);
+        if (s != null && s == 2) return List.of();
+        if (s != null && s == 1) {
+            List<String> loop = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+            loop.add(node);
+            return loop;
+        }
+        state.put(node, 1);
+        path.add(node);
+        for (String next : edges.getOrDefault(node, Set.of())) {
+            List<String> found = visit(next, edges, state, path);
+            if (!found.isEmpty()) return found;
+        }
+        path.remove(path.size() - 1);
+        state.put(node, 2);
+        return List.of();
     }
 
     // ---- One home per format and per library (issue 12, the formats/facades part) ----------------------------------

@@ -17,7 +17,6 @@ import xenpt.format.lock.LockOwner;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
 import xenpt.plan.Change;
-import xenpt.plan.Facts;
 import xenpt.plan.Guards;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
@@ -137,7 +136,7 @@ final class HostApply {
 
     /** The host must still be as the plan saw it, and the plan must keep every safety rule on it. */
     private void checkCurrent(ObservedHost now) throws ApplyException {
-        List<String> changed = Staleness.check(hostPlan.facts(), Facts.of(now));
+        List<String> changed = Staleness.since(hostPlan, now);
         if (!changed.isEmpty()) {
             throw new ApplyException(spec.name() + ": the plan is stale (make a new plan): " + String.join("; ", changed));
         }

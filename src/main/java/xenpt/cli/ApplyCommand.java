@@ -1,16 +1,13 @@
 package xenpt.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,17 +17,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xenpt.apply.ApplyOptions;
 import xenpt.apply.ApplyReport;
-import xenpt.apply.Durations;
-import xenpt.apply.Executor;
 import xenpt.apply.HostResult;
-import xenpt.apply.NextSteps;
-import xenpt.apply.ReportJson;
-import xenpt.apply.ReportText;
 import xenpt.desired.DesiredState;
+import xenpt.engine.ApplySavedPlan;
+import xenpt.engine.Applying;
+import xenpt.engine.Fleet;
+import xenpt.engine.Planning;
+import xenpt.engine.Session;
 import xenpt.plan.Plan;
-import xenpt.plan.PlanOptions;
-import xenpt.plan.Planner;
 import xenpt.planfile.SavedPlan;
+import xenpt.render.Views;
 
 /**
  * {@code xenpt apply [PLANFILE]}: apply a saved plan exactly, without a question (passing the file is the approval;
@@ -82,9 +78,6 @@ final class ApplyCommand implements Callable<Integer> {
             + " unreachable ones are listed and the exit code is 1 (default: an unreachable host stops the whole apply).")
     boolean skipUnreachable;
 
-    /** How long a stopped apply may take to write its journals and release its locks before the JVM exits. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(20);
-
     /** Why nothing was applied, for the {@code -o json} document; null while nothing was refused. */
     private String refusal;
     /** Hosts left out of the plan by {@code --skip-unreachable}, reported as failed. */
@@ -94,9 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int exit = applyOrRefuse();
-        if (refusal != null && main.global.output == GlobalOptions.Format.json) {
-            main.out.println(ReportJson.refused(refusal, Optional.empty()));
-        }
+        if (refusal != null) main.views().refused(refusal).ifPresent(main.out::println);
         return exit;
     }
 
@@ -106,72 +97,66 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private int applyOrRefuse() throws IOException {
-        if (planFile != null && shard.shard().isPresent()) {
-            main.err.println("xenpt: a saved plan is applied whole; use --shard when making it (plan --shard K/N --out FILE)");
-            return refuse("a saved plan is applied whole; --shard is for making it");
-        }
-        if (planFile != null && skipUnreachable) {
-            main.err.println("xenpt: --skip-unreachable is for making the plan (plan --skip-unreachable --out FILE);"
-                    + " a saved plan already leaves those hosts out");
-            return refuse("--skip-unreachable is for making the plan, not with PLANFILE");
-        }
+        Optional<String> misuse = misuse();
+        if (misuse.isPresent()) return refuse(misuse.get());
         // A saved plan holds what it needs; -f with it is only checked against the plan's desired-state digest.
         boolean loadDesired = planFile == null || spec.commandLine().getParseResult().hasMatchedOption("--file");
-        Optional<DesiredState> state = loadDesired ? Fleet.load(main, desired) : Optional.empty();
+        Optional<DesiredState> state = loadDesired ? Fleet.load(main.session(), desired.path()) : Optional.empty();
         if (loadDesired && state.isEmpty()) return refuse("the desired state is invalid");
         Optional<SavedPlan> saved;
         try {
-            saved = planFile == null ? Optional.empty() : Optional.of(ApplySavedPlan.load(main, planFile, targets, state));
+            saved = planFile == null ? Optional.empty()
+                    : Optional.of(ApplySavedPlan.load(main.session(), planFile, targets, state));
         } catch (ApplySavedPlan.Refused e) {
             main.err.println("xenpt: " + e.getMessage() + (e.getMessage().contains("\n") ? "\n" : "; ") + "nothing was applied");
             return refuse(e.getMessage());
         }
+        saved.ifPresent(s -> show(s.plan()));
         Optional<Plan> plan = planFile == null ? planNow(state.get()) : saved.map(SavedPlan::plan);
         if (plan.isEmpty()) return refuse(refusal != null ? refusal : "the plan was not made (stderr says why)");
         DesiredState hosts = saved.map(SavedPlan::desired).orElseGet(state::get);
-        Map<String, String> env = saved.map(s -> ApplySavedPlan.env(main, s)).orElse(main.env);
+        Session session = saved.map(s -> ApplySavedPlan.session(main.session(), s)).orElseGet(main::session);
         if (!plan.get().hasChanges()) return noChanges(plan.get(), hosts);
         if (planFile == null && !confirmed(plan.get())) return refuse("the apply was not confirmed");
-        Progress progress = Progress.of(main);
-        Executor executor = new Executor(options(), host -> Hosts.connector(host, main.global, env), progress);
-        // Stopped from outside, the hosts still get their journal record and their lock released.
-        ApplyReport done = Interruptible.run(STOP_GRACE, Optional.of(() -> {
-            main.err.println("xenpt: stopping: each host stops at its step, writes its journal and releases its lock"
-                    + " (up to " + Durations.format(STOP_GRACE) + ")");
-            main.err.flush();
-        }), () -> executor.apply(plan.get(), hosts));
-        progress.done();
-        ApplyReport report = done.with(leftOut, NextSteps.of(plan.get(), done, hosts));
-        main.out.println(main.global.output == GlobalOptions.Format.json ? ReportJson.write(report) : ReportText.render(report));
+        ApplyReport report = Applying.apply(session, options(), plan.get(), hosts, leftOut);
+        main.out.println(main.views().applied(report));
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    /** Options that make no sense with a saved plan; said on stderr, the reason returned for the JSON report. */
+    private Optional<String> misuse() {
+        if (planFile != null && shard.shard().isPresent()) {
+            main.err.println("xenpt: a saved plan is applied whole; use --shard when making it (plan --shard K/N --out FILE)");
+            return Optional.of("a saved plan is applied whole; --shard is for making it");
+        }
+        if (planFile != null && skipUnreachable) {
+            main.err.println("xenpt: --skip-unreachable is for making the plan (plan --skip-unreachable --out FILE);"
+                    + " a saved plan already leaves those hosts out");
+            return Optional.of("--skip-unreachable is for making the plan, not with PLANFILE");
+        }
+        return Optional.empty();
     }
 
     /** Nothing to apply; hosts left out still fail the run, and a reboot still pending is still a next step. */
     private int noChanges(Plan plan, DesiredState state) {
-        List<HostResult> hosts = plan.hosts().stream().map(h -> new HostResult(h.name(), h.address(), List.of())).toList();
-        ApplyReport none = new ApplyReport(plan.planId(), hosts);
-        ApplyReport report = none.with(leftOut, NextSteps.of(plan, none, state));
+        ApplyReport report = Applying.nothingToApply(plan, state, leftOut);
         main.err.println("xenpt: no changes; nothing to apply");
-        if (main.global.output == GlobalOptions.Format.json) main.out.println(ReportJson.noChanges(report));
-        else if (report.failed()) main.out.println(ReportText.render(report));
-        else if (!report.nextSteps().isEmpty()) main.out.println(ReportText.nextSteps(report));
+        main.views().noChanges(report).ifPresent(main.out::println);
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 
     private Optional<Plan> planNow(DesiredState state) {
-        Optional<PlanOptions> options = Fleet.targets(main, state, targets);
-        if (options.isEmpty()) {
+        Planning.Request request = new Planning.Request(desired.path(), Optional.empty(), targets, shard.shard(),
+                skipUnreachable);
+        Optional<Planning.Planned> planned = Planning.plan(main.session(), state, request);
+        if (planned.isEmpty()) {
             refusal = "bad --target";
             return Optional.empty();
         }
-        DesiredState part = shard.apply(main, state);
-        Plan all = Planner.plan(part, Fleet.observe(main, Fleet.selected(part, options.get())), options.get());
-        Fleet.Reachable reachable = Fleet.reachable(main, all, skipUnreachable);
-        Plan plan = reachable.plan();
-        leftOut = reachable.leftOut().stream()
-                .map(h -> HostResult.unreachable(h.name(), h.address(), Fleet.reason(h))).toList();
-        show(main, plan);
-        Fleet.warnTargeted(main, options.get(), desired.path());
+        Plan plan = planned.get().plan();
+        leftOut = Applying.leftOut(planned.get().leftOut());
+        show(plan);
+        Fleet.warnTargeted(main.session(), planned.get().options(), desired.path());
         if (plan.failed()) {
             main.err.println("xenpt: the plan failed; nothing was applied" + Fleet.unreachableHint(plan));
             refusal = "the plan failed" + Fleet.unreachableHint(plan);
@@ -181,9 +166,9 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** The plan on stdout; with {@code -o json} on stderr as text, so stdout holds only the JSON report. */
-    static void show(Main main, Plan plan) {
-        if (main.global.output == GlobalOptions.Format.json) main.err.println(xenpt.render.PlanText.render(plan, main.color()));
-        else main.out.println(PlanCommand.render(plan, main));
+    private void show(Plan plan) {
+        Views views = main.views();
+        (views.json() ? main.err : main.out).println(views.planBeforeApply(plan));
         main.out.flush();
     }
 
@@ -206,32 +191,6 @@ final class ApplyCommand implements Callable<Integer> {
 
     private ApplyOptions options() {
         return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
-                owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
-    }
-
-    /** {@code user@client host} for the lock's owner file (and force-unlock's journal record). */
-    static String owner(java.util.Map<String, String> env) {
-        String user = env.getOrDefault("USER", env.getOrDefault("LOGNAME", System.getProperty("user.name")));
-        String host = env.get("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                host = "unknown-host";
-            }
-        }
-        return user + "@" + host;
-    }
-
-    /** {@code 0}, {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}. */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
+                Applying.owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
     }
 }

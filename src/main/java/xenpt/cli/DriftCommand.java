@@ -2,22 +2,15 @@ package xenpt.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import xenpt.desired.DesiredState;
-import xenpt.format.journal.JournalEntry;
-import xenpt.observed.Observation;
-import xenpt.plan.Drift;
-import xenpt.plan.DriftReport;
-import xenpt.render.DriftJson;
-import xenpt.render.DriftMarkdown;
-import xenpt.render.DriftText;
+import xenpt.engine.PlanFiles;
+import xenpt.engine.Planning;
+import xenpt.render.Views;
 
 /**
  * {@code xenpt drift}: observe every host and classify each difference. Exit 2 when anything drifted, including an
@@ -43,18 +36,11 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> loaded = Fleet.load(main, desired, ref.ref());
-        if (loaded.isEmpty()) return ExitCode.ERROR;
-        DesiredState state = shard.apply(main, loaded.get());
-        List<Observation> observed = Fleet.observe(main, state.hosts());
-        DriftReport drift = Drift.classify(state, observed);
-        Map<String, Optional<JournalEntry>> applied = Fleet.lastApplied(observed);
-        main.out.println(switch (main.global.output) {
-            case text -> DriftText.render(drift, main.color(), applied);
-            case markdown -> DriftMarkdown.render(drift, applied);
-            case json -> DriftJson.write(drift, applied);
-        });
-        if (report != null) PlanFiles.save(report, DriftJson.write(drift, applied));
-        return drift.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
+        Optional<Planning.Drifted> found = Planning.drift(main.session(), desired.path(), ref.ref(), shard.shard());
+        if (found.isEmpty()) return ExitCode.ERROR;
+        Planning.Drifted d = found.get();
+        main.out.println(main.views().drift(d.drift(), d.applied()));
+        if (report != null) PlanFiles.save(report, Views.driftReport(d.drift(), d.applied()));
+        return d.drift().hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
     }
 }

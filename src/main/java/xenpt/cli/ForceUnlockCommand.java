@@ -11,8 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import xenpt.apply.ApplyException;
 import xenpt.apply.ForceUnlock;
-import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
+import xenpt.engine.Fleet;
+import xenpt.engine.Hosts;
+import xenpt.engine.Applying;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
@@ -43,14 +45,9 @@ final class ForceUnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = Fleet.load(main, desired);
-        if (state.isEmpty()) return ExitCode.ERROR;
-        Optional<HostSpec> spec = state.get().host(host);
-        if (spec.isEmpty()) {
-            main.err.println("xenpt: no host '" + host + "' in " + desired.path());
-            return ExitCode.ERROR;
-        }
-        try (HostSession s = Hosts.connect(spec.get(), main.global, main.env)) {
+        Optional<HostSpec> spec = Fleet.host(main.session(), desired.path(), host);
+        if (spec.isEmpty()) return ExitCode.ERROR;
+        try (HostSession s = Hosts.connect(spec.get(), main.session())) {
             return unlock(s);
         } catch (TransportException | ApplyException e) {
             main.err.println("xenpt: " + e.getMessage());
@@ -71,7 +68,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
             return ExitCode.ERROR;
         }
         if (!confirmed()) return ExitCode.ERROR;
-        ForceUnlock.remove(s, found, ApplyCommand.owner(main.env), Clock.systemUTC(), main.err::println);
+        ForceUnlock.remove(s, found, Applying.owner(main.env), Clock.systemUTC(), main.err::println);
         main.out.println(host + ": removed the host lock held by " + found.holder());
         return ExitCode.OK;
     }

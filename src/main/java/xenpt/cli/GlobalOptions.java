@@ -5,15 +5,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
+import xenpt.render.Format;
 
 /** Options every command accepts, before or after the command name. */
 public final class GlobalOptions {
-
-    public enum Format {
-        text,
-        json,
-        markdown
-    }
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FMT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")

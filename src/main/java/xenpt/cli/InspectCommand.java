@@ -1,7 +1,6 @@
 package xenpt.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,10 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
+import xenpt.engine.Fleet;
 import xenpt.observed.Observation;
-import xenpt.observed.Observer;
 
 /** {@code xenpt inspect}: the observed state of one host; reads only. */
 @Command(name = "inspect",
@@ -55,23 +53,17 @@ final class InspectCommand implements Callable<Integer> {
                     + " desired state is reached with its ssh settings there");
             return ExitCode.ERROR;
         } else {
-            Optional<DesiredState> state = Fleet.load(main, desired);
-            if (state.isEmpty()) return ExitCode.ERROR;
-            spec = state.get().host(host);
-            if (spec.isEmpty()) {
-                main.err.println("xenpt: no host '" + host + "' in " + desired.path());
-                return ExitCode.ERROR;
-            }
+            spec = Fleet.host(main.session(), desired.path(), host);
+            if (spec.isEmpty()) return ExitCode.ERROR;
         }
-        Observation o = Fleet.observe(main, List.of(spec.get())).get(0);
+        Observation o = Fleet.observe(main.session(), List.of(spec.get())).get(0);
         return switch (o) {
             case Observation.Unreachable u -> {
                 main.err.println("xenpt: " + u.name() + " is unreachable: " + u.reason());
                 yield ExitCode.ERROR;
             }
             case Observation.Reached r -> {
-                if (main.global.output == GlobalOptions.Format.json) main.out.println(InspectView.json(r.host()));
-                else main.out.print(InspectView.text(r.host()));
+                main.out.print(main.views().inspect(r.host()));
                 yield ExitCode.OK;
             }
         };

@@ -9,6 +9,8 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import xenpt.engine.Session;
+import xenpt.render.Views;
 
 /**
  * The {@code xenpt} program. {@link #run} takes its output streams and environment so that tests run commands
@@ -79,6 +81,17 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(out);
+    }
+
+    /** What the engine needs of this run: stderr, environment, parallelism, host-key trust, live progress. */
+    Session session() {
+        return new Session(err, env, global.parallelism, global.acceptNewHostKeys,
+                in.terminal() && !"dumb".equals(env.get("TERM")));
+    }
+
+    /** The views of this run's output format: the one choice between text, JSON and Markdown. */
+    Views views() {
+        return new Views(global.output, color());
     }
 
     /** Whether output may be coloured: a terminal, no {@code --no-color}, no {@code NO_COLOR}. */

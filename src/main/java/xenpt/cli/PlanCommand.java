@@ -10,15 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import xenpt.desired.DesiredState;
-import xenpt.observed.Observation;
+import xenpt.engine.Fleet;
+import xenpt.engine.PlanFiles;
+import xenpt.engine.Planning;
 import xenpt.plan.Plan;
-import xenpt.plan.PlanOptions;
-import xenpt.plan.Planner;
-import xenpt.planfile.PlanFile;
-import xenpt.render.PlanJson;
-import xenpt.render.PlanMarkdown;
-import xenpt.render.PlanText;
 
 /** {@code xenpt plan}: observe the hosts, compare with the desired state, print the plan. Reads only. */
 @Command(name = "plan", description = "Observe the hosts, compare with the desired state and print the change plan. Reads only.")
@@ -51,19 +46,14 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> loaded = Fleet.load(main, desired, ref.ref());
-        if (loaded.isEmpty()) return ExitCode.ERROR;
-        Optional<PlanOptions> options = Fleet.targets(main, loaded.get(), targets);
-        if (options.isEmpty()) return ExitCode.ERROR;
-        DesiredState state = shard.apply(main, loaded.get());
-
-        List<Observation> observed = Fleet.observe(main, Fleet.selected(state, options.get()));
-        Fleet.Reachable reachable = Fleet.reachable(main, Planner.plan(state, observed, options.get()), skipUnreachable);
-        Plan plan = reachable.plan();
-        main.out.println(render(plan, main));
-        Fleet.warnTargeted(main, options.get(), desired.path());
+        Optional<Planning.Planned> planned = Planning.plan(main.session(),
+                new Planning.Request(desired.path(), ref.ref(), targets, shard.shard(), skipUnreachable));
+        if (planned.isEmpty()) return ExitCode.ERROR;
+        Plan plan = planned.get().plan();
+        main.out.println(main.views().plan(plan));
+        Fleet.warnTargeted(main.session(), planned.get().options(), desired.path());
         if (out != null) {
-            PlanFiles.save(out, PlanFile.write(PlanFiles.saved(plan, state, main.env)));
+            PlanFiles.save(out, planned.get(), main.env);
             main.err.println("xenpt: plan saved to " + out + savedHint(plan, out));
         } else if (plan.hasChanges() && !plan.failed()) {
             main.err.println(NOT_SAVED);
@@ -72,7 +62,7 @@ final class PlanCommand implements Callable<Integer> {
             main.err.println("xenpt: the plan failed" + Fleet.unreachableHint(plan));
             return ExitCode.ERROR;
         }
-        if (!reachable.leftOut().isEmpty()) return ExitCode.ERROR;
+        if (!planned.get().leftOut().isEmpty()) return ExitCode.ERROR;
         return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
 
@@ -86,13 +76,5 @@ final class PlanCommand implements Callable<Integer> {
         if (plan.failed()) return "; the plan failed, so it cannot be applied";
         if (!plan.hasChanges()) return "; it has no changes, so there is nothing to apply";
         return " (apply it with: xenpt apply " + xenpt.transport.Command.quote(out.toAbsolutePath().normalize().toString()) + ")";
-    }
-
-    static String render(Plan plan, Main main) {
-        return switch (main.global.output) {
-            case text -> PlanText.render(plan, main.color());
-            case json -> PlanJson.write(plan);
-            case markdown -> PlanMarkdown.render(plan);
-        };
     }
 }

@@ -9,11 +9,9 @@ import picocli.CommandLine.ParentCommand;
 import xenpt.desired.DesiredState;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentDiff;
-import xenpt.desired.git.GitDesiredState;
-import xenpt.diag.DiagnosticPrinter;
 import xenpt.plan.Plan;
-import xenpt.plan.PlanOptions;
-import xenpt.plan.Planner;
+import xenpt.engine.Fleet;
+import xenpt.engine.Planning;
 
 /**
  * {@code xenpt review}: pull-request review. First the intent between the desired state at {@code --base} and at
@@ -45,32 +43,17 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<DesiredState> before = load(base, "base");
-        Optional<DesiredState> after = load(head, "head");
+        Optional<DesiredState> before = Fleet.loadCommitted(main.session(), desired.path(), base, "base");
+        Optional<DesiredState> after = Fleet.loadCommitted(main.session(), desired.path(), head, "head");
         if (before.isEmpty() || after.isEmpty()) return ExitCode.ERROR;
         Intent intent = IntentDiff.between(before.get(), after.get());
         Optional<Plan> plan = Optional.empty();
         if (!offline) {
-            plan = Optional.of(Planner.plan(after.get(), Fleet.observe(main, after.get().hosts()), PlanOptions.ALL));
+            plan = Optional.of(Planning.planAll(main.session(), after.get()));
         }
-        ReviewView.Refs refs = new ReviewView.Refs(base, head);
-        main.out.println(switch (main.global.output) {
-            case text -> ReviewView.text(refs, intent, plan, main.color());
-            case json -> ReviewView.json(refs, intent, plan);
-            case markdown -> ReviewMarkdown.render(refs, intent, plan);
-        });
+        main.out.println(main.views().review(base, head, intent, plan));
         if (plan.isPresent() && plan.get().failed()) return ExitCode.ERROR;
         boolean changes = !intent.isEmpty() || plan.map(Plan::hasChanges).orElse(false);
         return changes ? ExitCode.CHANGES : ExitCode.OK;
-    }
-
-    private Optional<DesiredState> load(String ref, String which) {
-        GitDesiredState.Loaded loaded = GitDesiredState.atRef(desired.path(), ref);
-        DiagnosticPrinter.print(main.err, loaded.result().diagnostics(), loaded.lines());
-        if (!loaded.result().ok()) {
-            main.err.println("xenpt: the desired state at " + which + " '" + ref + "' is invalid ("
-                    + loaded.result().errorCount() + " errors); no host was contacted");
-        }
-        return loaded.result().state();
     }
 }

@@ -3,7 +3,7 @@ package xenpt.cli;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import xenpt.desired.DesiredState;
+import xenpt.engine.Shard;
 
 /** {@code --shard K/N} for the commands that go through the fleet (plan, apply, drift); see {@link Shard}. */
 public final class ShardOption {
@@ -14,14 +14,6 @@ public final class ShardOption {
 
     public Optional<Shard> shard() {
         return Optional.ofNullable(shard);
-    }
-
-    /** The state restricted to the shard (all of it without {@code --shard}); says so on stderr when it is empty. */
-    DesiredState apply(Main main, DesiredState state) {
-        if (shard == null) return state;
-        DesiredState part = shard.select(state);
-        main.err.println("xenpt: shard " + shard + ": " + part.hosts().size() + " of " + state.hosts().size() + " hosts");
-        return part;
     }
 
     static final class Converter implements CommandLine.ITypeConverter<Shard> {

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import xenpt.engine.PlanFiles;
 import xenpt.plan.Plan;
-import xenpt.render.PlanJson;
 
 /** {@code xenpt show PLANFILE}: render a saved plan; contacts no host. */
 @Command(name = "show", description = "Render a saved plan (text, json or markdown); contacts no host.")
@@ -24,7 +24,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Plan plan;
         try {
-            plan = PlanJson.read(PlanFiles.read(file));
+            plan = PlanFiles.readPlan(file);
         } catch (NoSuchFileException e) {
             main.err.println("xenpt: " + file + ": no such file");
             return ExitCode.ERROR;
@@ -36,7 +36,7 @@ final class ShowCommand implements Callable<Integer> {
             main.err.println("xenpt: " + file + ": " + e.getMessage());
             return ExitCode.ERROR;
         }
-        main.out.println(PlanCommand.render(plan, main));
+        main.out.println(main.views().plan(plan));
         return plan.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 }

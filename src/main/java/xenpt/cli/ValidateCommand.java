@@ -1,19 +1,14 @@
 package xenpt.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import xenpt.desired.DesiredState;
 import xenpt.desired.LoadResult;
 import xenpt.desired.git.GitDesiredState;
-import xenpt.diag.Diagnostic;
 import xenpt.diag.DiagnosticPrinter;
-import xenpt.json.Json;
+import xenpt.engine.Fleet;
+import xenpt.render.Views;
 
 /** {@code xenpt validate}: schema and semantic checks of the desired state; never contacts a host. */
 @Command(name = "validate", description = "Check the desired state (schema and semantics); contacts no host.")
@@ -32,50 +27,12 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         GitDesiredState.Loaded loaded = Fleet.read(desired.path(), ref.ref());
         LoadResult result = loaded.result();
-        if (main.global.output == GlobalOptions.Format.json) {
-            main.out.println(Json.write(json(result)));
-        } else {
-            DiagnosticPrinter.print(main.err, result.diagnostics(), loaded.lines());
-            if (result.ok()) main.out.println(summary(result.state().orElseThrow()));
-            else main.err.println("\nxenpt: the desired state is invalid: " + counts(result));
+        Views views = main.views();
+        if (!views.json()) DiagnosticPrinter.print(main.err, result.diagnostics(), loaded.lines());
+        views.validation(result).ifPresent(main.out::println);
+        if (!views.json() && !result.ok()) {
+            main.err.println(Views.invalid(result));
         }
         return result.ok() ? ExitCode.OK : ExitCode.ERROR;
-    }
-
-    /** {@code Valid: 3 hosts, 5 hidden devices, 2 VM assignments.}; an assignment is one device given to one VM. */
-    static String summary(DesiredState state) {
-        int hidden = state.hosts().stream().mapToInt(h -> h.hide().map(List::size).orElse(0)).sum();
-        int assigned = state.hosts().stream().flatMap(h -> h.vms().stream()).mapToInt(vm -> vm.pci().size()).sum();
-        return "Valid: " + plural(state.hosts().size(), "host") + ", " + plural(hidden, "hidden device") + ", "
-                + plural(assigned, "VM assignment") + ".";
-    }
-
-    private static String counts(LoadResult r) {
-        return plural((int) r.errorCount(), "error") + ", " + plural((int) r.warningCount(), "warning");
-    }
-
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
-    }
-
-    static Map<String, Object> json(LoadResult r) {
-        List<Object> diagnostics = new ArrayList<>();
-        for (Diagnostic d : r.diagnostics()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", d.location() == null ? null : d.location().file());
-            m.put("line", d.location() == null ? 0 : d.location().line());
-            m.put("column", d.location() == null ? 0 : d.location().column());
-            m.put("severity", d.severity().label());
-            m.put("message", d.message());
-            m.put("hint", d.hint());
-            diagnostics.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format_version", "1");
-        out.put("valid", r.ok());
-        out.put("error_count", r.errorCount());
-        out.put("warning_count", r.warningCount());
-        out.put("diagnostics", diagnostics);
-        return out;
     }
 }

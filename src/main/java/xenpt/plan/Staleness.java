@@ -4,11 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import xenpt.observed.ObservedHost;
 
 /** Compares the facts a saved plan was made from with the facts observed now. */
 public final class Staleness {
 
     private Staleness() {}
+
+    /**
+     * What changed on a host since its plan was made, from the facts of the host observed now: the one check that
+     * refuses a stale saved plan before apply and a stale host plan under the host's lock.
+     */
+    public static List<String> since(HostPlan plan, ObservedHost now) {
+        return check(plan.facts(), Facts.of(now));
+    }
 
     /**
      * One sentence per changed fact, in key order; empty when the plan is still current. E.g.

@@ -16,9 +16,9 @@ import xenpt.format.lock.LockOwner;
 import xenpt.observed.PowerState;
 import xenpt.plan.Change;
 
-class ApplyValuesTest {
+public class ApplyValuesTest {
 
-    static final Change.Assign ASSIGN = new Change.Assign("wintermute", "22eb", "Windows \"2012\"", PowerState.RUNNING,
+    public static final Change.Assign ASSIGN = new Change.Assign("wintermute", "22eb", "Windows \"2012\"", PowerState.RUNNING,
             Optional.empty(), Optional.of("0/0000:01:03.0"), "give it 0000:01:03.0");
     static final Change.Hide HIDE = new Change.Hide("wintermute", Optional.of("(0e:00.0)"),
             Set.of(PciAddress.parse("0e:00.0")), Set.of(), "release 0000:0e:00.0");

@@ -22,7 +22,7 @@ import xenpt.transport.ssh.SshOptions;
 import xenpt.transport.ssh.SshTarget;
 
 /**
- * A simulated host for the backend tests, reached the way {@code cli.Hosts} reaches {@code sim:} addresses: xenpt's
+ * A simulated host for the backend tests, reached the way {@code engine.Hosts} reaches {@code sim:} addresses: xenpt's
  * own SSH transport with the host's client key and pinned host key, observed with {@link Observer}.
  */
 final class BackendSimHost implements AutoCloseable {

@@ -15,6 +15,7 @@ import xenpt.plan.Plan;
 import xenpt.plan.PlanOptions;
 import xenpt.plan.Planner;
 import xenpt.plan.Walkthrough;
+import xenpt.render.ReportText;
 
 /** What is left to do by hand after an apply, from the plan, what was done, and the policies. */
 class NextStepsTest {

@@ -18,6 +18,7 @@ import xenpt.desired.DesiredState;
 import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.HostSpec;
 import xenpt.desired.SourceFile;
+import xenpt.engine.Shard;
 
 class ShardTest {
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xenpt.cli.Shard;
+import xenpt.engine.Shard;
 
 /** {@code apply --shard K/N}: each CI matrix job applies its own part of the fleet; together they converge it. */
 class ApplyShardIT {

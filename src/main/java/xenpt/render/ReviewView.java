@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.render;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,18 +9,16 @@ import xenpt.desired.Intent;
 import xenpt.desired.IntentChange;
 import xenpt.json.Json;
 import xenpt.plan.Plan;
-import xenpt.render.PlanJson;
-import xenpt.render.PlanText;
 
 /** {@code xenpt review} as text and JSON: the intent between two refs, then the plan of head when there is one. */
-final class ReviewView {
+public final class ReviewView {
 
     private ReviewView() {}
 
     /** The two refs as the user gave them. */
-    record Refs(String base, String head) {}
+    public record Refs(String base, String head) {}
 
-    static String text(Refs refs, Intent intent, Optional<Plan> plan, boolean color) {
+    public static String text(Refs refs, Intent intent, Optional<Plan> plan, boolean color) {
         StringBuilder s = new StringBuilder();
         s.append("Intent of ").append(range(refs, intent)).append(": ").append(intentSummary(intent)).append("\n\n");
         for (String host : intent.hosts()) {
@@ -43,7 +41,7 @@ final class ReviewView {
         return s.toString();
     }
 
-    static String json(Refs refs, Intent intent, Optional<Plan> plan) {
+    public static String json(Refs refs, Intent intent, Optional<Plan> plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
         m.put("base", ordered("ref", refs.base(), "commit", intent.baseCommit().orElse("")));

@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.render;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,19 +11,17 @@ import xenpt.observed.ObservedHost;
 import xenpt.observed.PciDevice;
 import xenpt.observed.VmRecord;
 import xenpt.plan.Placement;
-import xenpt.render.DriftJson;
-import xenpt.render.DriftText;
 
 /**
  * What {@code xenpt inspect} prints for one observed host: a text summary with a device table and a VM table, or
  * the same facts as JSON. Text from the host (names, labels) is shown with control characters escaped, so a hostile
  * name-label cannot move the cursor or forge lines.
  */
-final class InspectView {
+public final class InspectView {
 
     private InspectView() {}
 
-    static String text(ObservedHost h) {
+    public static String text(ObservedHost h) {
         StringBuilder s = new StringBuilder();
         s.append(h.name()).append(" (").append(h.address()).append(")\n");
         line(s, "product", h.info().brand() + " " + h.info().version());
@@ -97,7 +95,7 @@ final class InspectView {
         return xenpt.diag.ControlChars.escape(text);
     }
 
-    static String json(ObservedHost h) {
+    public static String json(ObservedHost h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
         m.put("name", h.name());

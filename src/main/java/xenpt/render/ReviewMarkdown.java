@@ -1,24 +1,22 @@
-package xenpt.cli;
+package xenpt.render;
 
 import java.util.Optional;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentChange;
-import xenpt.render.Markdown;
 import xenpt.plan.Plan;
-import xenpt.render.PlanMarkdown;
 
 /**
  * {@code xenpt review -o markdown}, ready for a pull-request comment: the summary first, one banner when reboots or
  * VM restarts follow, the intent as a table per host, then the plan of head (its details collapsed). Cut cleanly
  * under {@link #LIMIT} characters: GitHub refuses comments over 65,536.
  */
-final class ReviewMarkdown {
+public final class ReviewMarkdown {
 
     static final int LIMIT = 60_000;
 
     private ReviewMarkdown() {}
 
-    static String render(ReviewView.Refs refs, Intent intent, Optional<Plan> plan) {
+    public static String render(ReviewView.Refs refs, Intent intent, Optional<Plan> plan) {
         StringBuilder s = new StringBuilder("### xenpt review\n\n");
         s.append("**Intent of ").append(Markdown.code(ReviewView.range(refs, intent))).append(": ")
                 .append(ReviewView.intentSummary(intent)).append(".**");

@@ -1,7 +1,11 @@
-package xenpt.apply;
+package xenpt.render;
 
 import static xenpt.diag.ControlChars.escape;
 
+import xenpt.apply.ApplyReport;
+import xenpt.apply.HostResult;
+import xenpt.apply.NextStep;
+import xenpt.apply.Step;
 import xenpt.plan.Change;
 
 /**

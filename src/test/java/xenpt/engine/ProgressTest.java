@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +16,14 @@ import xenpt.desired.HostSpec;
 import xenpt.desired.SshSettings;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
+import xenpt.planfile.PlanFile;
+import xenpt.render.PlanJson;
 import xenpt.planfile.SavedPlan;
 import xenpt.sim.SimulatedHost;
 import xenpt.diag.LocalFiles;
 
 /** Saved plans and reports: written whole (temporary file, then rename) and readable by the owner only. */
-final class PlanFiles {
+public final class PlanFiles {
 
     private PlanFiles() {}
 
@@ -32,7 +34,7 @@ final class PlanFiles {
      * Writes {@code content} to {@code file} atomically. An existing {@code file} that is not a regular file (a FIFO,
      * a device such as {@code /dev/null}, a directory) is refused: the rename would replace it.
      */
-    static void save(Path file, String content) throws IOException {
+    public static void save(Path file, String content) throws IOException {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             Optional<String> kind = LocalFiles.notRegular(file);
             if (kind.isPresent()) {
@@ -53,7 +55,7 @@ final class PlanFiles {
     }
 
     /** Reads a saved plan: a regular file (or a link to one) of at most {@link #MAX_READ_BYTES}; nothing else is opened. */
-    static String read(Path file) throws IOException {
+    public static String read(Path file) throws IOException {
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
         Optional<String> kind = LocalFiles.notRegular(file);
         if (kind.isPresent()) {
@@ -67,11 +69,24 @@ final class PlanFiles {
         return new String(content, StandardCharsets.UTF_8);
     }
 
+    /** Saves a plan as {@code plan --out} does: the plan and the desired state of its hosts, owner-only. */
+    public static void save(Path file, Planning.Planned planned, Map<String, String> env) throws IOException {
+        save(file, PlanFile.write(saved(planned.plan(), planned.state(), env)));
+    }
+
+    /**
+     * A saved plan's plan alone, for {@code show}; an {@link IllegalArgumentException} says it is not a saved xenpt
+     * plan.
+     */
+    public static Plan readPlan(Path file) throws IOException {
+        return PlanJson.read(read(file));
+    }
+
     /**
      * What {@code plan --out} saves: the plan and the desired state of its hosts, with paths that the current
      * directory resolves made absolute, so that {@code apply FILE} works from anywhere.
      */
-    static SavedPlan saved(Plan plan, DesiredState state, Map<String, String> env) {
+    public static SavedPlan saved(Plan plan, DesiredState state, Map<String, String> env) {
         var hosts = plan.hosts().stream().map(HostPlan::name).map(state::host).flatMap(Optional::stream)
                 .map(PlanFiles::absolute).toList();
         Optional<String> simDir = hosts.stream().anyMatch(HostSpec::simulated)

@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -11,12 +11,12 @@ import java.util.function.Supplier;
  * SIGTERM): the shutdown hook interrupts the working thread and waits, up to a grace period, for it to end. apply
  * relies on it to write its journal and release its host locks instead of leaving them behind.
  */
-final class Interruptible {
+public final class Interruptible {
 
     private Interruptible() {}
 
     /** @param stopping said (on stderr) when the stop begins, so that the wait has a reason */
-    static <T> T run(Duration grace, Optional<Runnable> stopping, Supplier<T> work) {
+    public static <T> T run(Duration grace, Optional<Runnable> stopping, Supplier<T> work) {
         Thread worker = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * terminal: one live line, rewritten in place, so a fleet of hundreds does not scroll the plan away; lines that
  * report a problem stay on screen. Thread-safe: hosts report from their own threads.
  */
-final class Progress implements Consumer<String> {
+public final class Progress implements Consumer<String> {
 
     private static final String CLEAR_LINE = "\r\033[K";
     private static final int WIDTH = 100;
@@ -23,8 +23,8 @@ final class Progress implements Consumer<String> {
         this.live = live;
     }
 
-    static Progress of(Main main) {
-        return new Progress(main.err, main.in.terminal() && !"dumb".equals(main.env.get("TERM")));
+    public static Progress of(Session session) {
+        return new Progress(session.err(), session.liveProgress());
     }
 
     @Override
@@ -43,7 +43,7 @@ final class Progress implements Consumer<String> {
     }
 
     /** Clears the live line; call before printing results. */
-    synchronized void done() {
+    public synchronized void done() {
         if (showing) {
             err.print(CLEAR_LINE);
             err.flush();

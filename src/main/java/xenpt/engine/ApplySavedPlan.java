@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.observed.Observation;
-import xenpt.plan.Facts;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Staleness;
@@ -25,12 +24,12 @@ import xenpt.planfile.SavedPlan;
  * modified, failed when made, does not match the {@code -f} given, or is stale (naming each fact that changed on a
  * host). The executor checks staleness and every safety rule again under each host's lock.
  */
-final class ApplySavedPlan {
+public final class ApplySavedPlan {
 
     private ApplySavedPlan() {}
 
     /** The saved plan was not applied; the message says why (it is printed, and is the JSON report's reason). */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message);
         }
@@ -39,7 +38,7 @@ final class ApplySavedPlan {
     /**
      * @param given the desired state of {@code -f}, when given: it must be the one the plan was made from
      */
-    static SavedPlan load(Main main, Path file, List<String> targets, Optional<DesiredState> given) throws Refused {
+    public static SavedPlan load(Session session, Path file, List<String> targets, Optional<DesiredState> given) throws Refused {
         if (!targets.isEmpty()) {
             throw new Refused("--target cannot be combined with PLANFILE: the saved plan already says what to apply");
         }
@@ -56,20 +55,19 @@ final class ApplySavedPlan {
             throw refuse(file + ": the plan has no saved settings for " + String.join(", ", missing)
                     + ", which it changes, so it cannot reach them; make a new plan");
         }
-        List<String> problems = stale(main, saved);
+        List<String> problems = stale(session, saved);
         if (!problems.isEmpty()) {
             throw new Refused(file + ": the saved plan is stale (make a new plan):\n  " + String.join("\n  ", problems));
         }
-        ApplyCommand.show(main, plan);
         return saved;
     }
 
-    /** The environment that reaches the plan's hosts: its simulated hosts' state directory, wherever apply runs. */
-    static Map<String, String> env(Main main, SavedPlan saved) {
-        if (saved.simDir().isEmpty()) return main.env;
-        Map<String, String> env = new HashMap<>(main.env);
+    /** The session that reaches the plan's hosts: its simulated hosts' state directory, wherever apply runs. */
+    public static Session session(Session session, SavedPlan saved) {
+        if (saved.simDir().isEmpty()) return session;
+        Map<String, String> env = new HashMap<>(session.env());
         env.put("XENPT_SIM_DIR", saved.simDir().get());
-        return env;
+        return session.withEnv(env);
     }
 
     private static SavedPlan read(Path file) throws Refused {
@@ -91,17 +89,17 @@ final class ApplySavedPlan {
     }
 
     /** One line per host unreachable, or fact changed since the plan was made. */
-    private static List<String> stale(Main main, SavedPlan saved) {
+    private static List<String> stale(Session session, SavedPlan saved) {
         List<String> out = new ArrayList<>();
         List<HostSpec> specs = saved.hosts().stream()
                 .filter(s -> saved.plan().host(s.name()).map(h -> !h.changes().isEmpty()).orElse(false))
                 .toList();
-        for (Observation o : Fleet.observe(main, specs, env(main, saved))) {
+        for (Observation o : Fleet.observe(session(session, saved), specs)) {
             HostPlan h = saved.plan().host(o.name()).orElseThrow();
             switch (o) {
                 case Observation.Unreachable u -> out.add(u.name() + ": unreachable: " + u.reason());
                 case Observation.Reached r ->
-                    Staleness.check(h.facts(), Facts.of(r.host())).forEach(f -> out.add(h.name() + ": " + f));
+                    Staleness.since(h, r.host()).forEach(f -> out.add(h.name() + ": " + f));
             }
         }
         return out;

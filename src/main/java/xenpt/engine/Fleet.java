@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +23,7 @@ import xenpt.plan.Status;
 import xenpt.plan.Target;
 
 /** The steps every reading command shares: load the desired state, pick the targeted hosts, observe them. */
-final class Fleet {
+public final class Fleet {
 
     private Fleet() {}
 
@@ -31,61 +31,87 @@ final class Fleet {
      * Loads and checks the desired state; prints its diagnostics to stderr. Empty when it is invalid, in which case
      * no host must be contacted.
      */
-    static Optional<DesiredState> load(Main main, DesiredStateOptions options) {
-        return load(main, options, Optional.empty());
+    public static Optional<DesiredState> load(Session session, Path desired) {
+        return load(session, desired, Optional.empty());
     }
 
-    /** As {@link #load(Main, DesiredStateOptions)}, from the git ref when one is given ({@code --ref}). */
-    static Optional<DesiredState> load(Main main, DesiredStateOptions options, Optional<String> ref) {
-        GitDesiredState.Loaded loaded = read(options.path(), ref);
+    /** As {@link #load(Session, Path)}, from the git ref when one is given ({@code --ref}). */
+    public static Optional<DesiredState> load(Session session, Path desired, Optional<String> ref) {
+        GitDesiredState.Loaded loaded = read(desired, ref);
         LoadResult result = loaded.result();
-        DiagnosticPrinter.print(main.err, result.diagnostics(), loaded.lines());
+        DiagnosticPrinter.print(session.err(), result.diagnostics(), loaded.lines());
         if (!result.ok()) {
-            main.err.println("xenpt: the desired state is invalid (" + result.errorCount() + " errors); no host was contacted");
+            session.err().println("xenpt: the desired state is invalid (" + result.errorCount() + " errors); no host was contacted");
         }
         return result.state();
+    }
+
+    /**
+     * The desired state committed at {@code ref} (review's base or head), diagnostics on stderr; empty when invalid.
+     *
+     * @param which what the ref is to the user ({@code base}, {@code head})
+     */
+    public static Optional<DesiredState> loadCommitted(Session session, Path desired, String ref, String which) {
+        GitDesiredState.Loaded loaded = GitDesiredState.atRef(desired, ref);
+        DiagnosticPrinter.print(session.err(), loaded.result().diagnostics(), loaded.lines());
+        if (!loaded.result().ok()) {
+            session.err().println("xenpt: the desired state at " + which + " '" + ref + "' is invalid ("
+                    + loaded.result().errorCount() + " errors); no host was contacted");
+        }
+        return loaded.result().state();
+    }
+
+    /** One host of the desired state, for the commands that work on one; empty (said on stderr) when absent. */
+    public static Optional<HostSpec> host(Session session, Path desired, String name) {
+        Optional<DesiredState> state = load(session, desired);
+        if (state.isEmpty()) return Optional.empty();
+        Optional<HostSpec> spec = state.get().host(name);
+        if (spec.isEmpty()) session.err().println("xenpt: no host '" + name + "' in " + desired);
+        return spec;
     }
 
     /**
      * The desired state at a ref, or from the working tree (with the HEAD commit recorded when the files are
      * unmodified there); diagnostics are not printed.
      */
-    static GitDesiredState.Loaded read(Path path, Optional<String> ref) {
+    public static GitDesiredState.Loaded read(Path path, Optional<String> ref) {
         return ref.map(r -> GitDesiredState.atRef(path, r)).orElseGet(() -> GitDesiredState.workingTree(path));
     }
 
     /** Parses {@code --target} values; prints usage errors and returns empty when one names no host. */
-    static Optional<PlanOptions> targets(Main main, DesiredState desired, List<String> targets) {
+    public static Optional<PlanOptions> targets(Session session, DesiredState desired, List<String> targets) {
         PlanOptions options;
         try {
             options = new PlanOptions(targets.stream().map(Target::parse).toList(), Optional.empty());
         } catch (IllegalArgumentException e) {
-            main.err.println("xenpt: " + e.getMessage());
+            session.err().println("xenpt: " + e.getMessage());
             return Optional.empty();
         }
         var problems = options.check(desired);
-        DiagnosticPrinter.print(main.err, problems, SourceLines.none());
+        DiagnosticPrinter.print(session.err(), problems, SourceLines.none());
         return problems.isEmpty() ? Optional.of(options) : Optional.empty();
     }
 
+    /** The state restricted to the shard (all of it without {@code --shard}); says so on stderr when it is empty. */
+    public static DesiredState shard(Session session, Optional<Shard> shard, DesiredState state) {
+        if (shard.isEmpty()) return state;
+        DesiredState part = shard.get().select(state);
+        session.err().println("xenpt: shard " + shard.get() + ": " + part.hosts().size() + " of " + state.hosts().size() + " hosts");
+        return part;
+    }
+
     /** The hosts a plan covers: all, or those named by a target. */
-    static List<HostSpec> selected(DesiredState desired, PlanOptions options) {
+    public static List<HostSpec> selected(DesiredState desired, PlanOptions options) {
         if (options.targets().isEmpty()) return desired.hosts();
         Set<String> names = options.targets().stream().map(Target::host).collect(Collectors.toSet());
         return desired.hosts().stream().filter(h -> names.contains(h.name())).toList();
     }
 
     /** Observes the hosts concurrently (bounded by {@code --parallelism}), progress lines on stderr. */
-    static List<Observation> observe(Main main, List<HostSpec> hosts) {
-        return observe(main, hosts, main.env);
-    }
-
-    /** As {@link #observe(Main, List)}, with another environment (a saved plan's simulated-host directory). */
-    static List<Observation> observe(Main main, List<HostSpec> hosts, Map<String, String> env) {
-        Progress progress = Progress.of(main);
+    public static List<Observation> observe(Session session, List<HostSpec> hosts) {
+        Progress progress = Progress.of(session);
         try {
-            return Observer.observeAll(hosts, main.global.parallelism,
-                    spec -> Hosts.connect(spec, main.global, env), progress);
+            return Observer.observeAll(hosts, session.parallelism(), spec -> Hosts.connect(spec, session), progress);
         } finally {
             progress.done();
         }
@@ -95,7 +121,7 @@ final class Fleet {
      * Each reached host's last journal record (empty: never applied by xenpt); unreachable hosts are left out, since
      * nothing is known about them.
      */
-    static Map<String, Optional<JournalEntry>> lastApplied(List<Observation> observed) {
+    public static Map<String, Optional<JournalEntry>> lastApplied(List<Observation> observed) {
         Map<String, Optional<JournalEntry>> m = new TreeMap<>();
         for (Observation o : observed) {
             if (o instanceof Observation.Reached r) m.put(r.name(), r.host().lastApplied());
@@ -104,31 +130,31 @@ final class Fleet {
     }
 
     /** A plan of the reachable hosts, and the hosts left out of it because they could not be reached. */
-    record Reachable(Plan plan, List<HostPlan> leftOut) {}
+    public record Reachable(Plan plan, List<HostPlan> leftOut) {}
 
     /**
      * With {@code --skip-unreachable}, the plan without its unreachable hosts (so the others can be applied), listing
      * those on stderr; without it, the plan as it is: an unreachable host fails it, so nothing is applied (the safe
      * default, since the desired state may rely on all hosts changing together).
      */
-    static Reachable reachable(Main main, Plan plan, boolean skipUnreachable) {
+    public static Reachable reachable(Session session, Plan plan, boolean skipUnreachable) {
         List<HostPlan> gone = plan.hosts().stream().filter(HostPlan::unreachable).toList();
         if (!skipUnreachable || gone.isEmpty()) return new Reachable(plan, List.of());
-        main.err.println("xenpt: --skip-unreachable: " + gone.size() + (gone.size() == 1 ? " host" : " hosts")
+        session.err().println("xenpt: --skip-unreachable: " + gone.size() + (gone.size() == 1 ? " host" : " hosts")
                 + " left out, not planned and not changed (the exit code is 1):");
-        gone.forEach(h -> main.err.println("  " + h.name() + " (" + h.address() + "): " + reason(h)));
+        gone.forEach(h -> session.err().println("  " + h.name() + " (" + h.address() + "): " + reason(h)));
         List<HostPlan> rest = plan.hosts().stream().filter(h -> !h.unreachable()).toList();
         return new Reachable(new Plan(rest, plan.planId(), plan.desiredDigest(), plan.commit()), gone);
     }
 
     /** Why a host was unreachable, as the plan recorded it. */
-    static String reason(HostPlan h) {
+    public static String reason(HostPlan h) {
         return h.statuses().stream().filter(s -> s.kind() == Status.Kind.UNREACHABLE).map(Status::message)
                 .findFirst().orElse("unreachable");
     }
 
     /** The one-line hint that names {@code --skip-unreachable} when unreachable hosts failed the plan. */
-    static String unreachableHint(Plan plan) {
+    public static String unreachableHint(Plan plan) {
         long gone = plan.hosts().stream().filter(HostPlan::unreachable).count();
         return gone == 0 ? "" : " (" + gone + (gone == 1 ? " host" : " hosts")
                 + " unreachable; --skip-unreachable goes on with the others)";
@@ -138,10 +164,10 @@ final class Fleet {
      * Terraform's warning for {@code -target}: the plan covers only part of the desired state. On stderr, with the
      * command that shows what is left.
      */
-    static void warnTargeted(Main main, PlanOptions options, Path desired) {
+    public static void warnTargeted(Session session, PlanOptions options, Path desired) {
         if (options.targets().isEmpty()) return;
         String targets = options.targets().stream().map(t -> "--target " + t).collect(Collectors.joining(" "));
-        main.err.println("xenpt: warning: resource targeting is in effect (" + targets + "): the result is partial;"
+        session.err().println("xenpt: warning: resource targeting is in effect (" + targets + "): the result is partial;"
                 + " the desired state may ask for changes it leaves out. To see what is left, run: xenpt plan -f "
                 + xenpt.apply.NextSteps.quote(desired.toString()));
     }

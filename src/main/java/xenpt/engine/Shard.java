@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,10 +1,14 @@
-package xenpt.apply;
+package xenpt.render;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import xenpt.json.Json;
+import xenpt.apply.ApplyReport;
+import xenpt.apply.HostResult;
+import xenpt.apply.NextStep;
+import xenpt.apply.Step;
 
 /**
  * The apply report as JSON ({@code "format_version": "1"}), for {@code apply -o json}: one document on stdout on every

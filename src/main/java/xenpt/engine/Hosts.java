@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,12 +22,13 @@ import xenpt.transport.ssh.SshTarget;
  * for {@code sim:<scenario>} a simulated host started for the session (its state in {@code $XENPT_SIM_DIR} or
  * {@code .xenpt/sim}), reached over SSH with its own client key and pinned host key.
  */
-final class Hosts {
+public final class Hosts {
 
     private Hosts() {}
 
-    static HostSession connect(HostSpec spec, GlobalOptions global, Map<String, String> env) throws TransportException {
-        SshOptions options = options(global, env);
+    public static HostSession connect(HostSpec spec, Session session) throws TransportException {
+        Map<String, String> env = session.env();
+        SshOptions options = options(session);
         if (spec.simulated()) return connectSimulated(spec, options, env);
         SshSettings s = spec.ssh();
         SshTarget target = new SshTarget(spec.name(), spec.address(), s.port(), s.user(),
@@ -42,12 +43,12 @@ final class Hosts {
      * host is started on first use and stays up across reconnects (a reboot brings it back on the same port) until
      * the connector is closed.
      */
-    static HostConnector connector(HostSpec spec, GlobalOptions global, Map<String, String> env) {
-        if (spec.simulated()) return new SimConnector(spec, options(global, env), env);
+    public static HostConnector connector(HostSpec spec, Session session) {
+        if (spec.simulated()) return new SimConnector(spec, options(session), session.env());
         return new HostConnector() {
             @Override
             public HostSession connect() throws TransportException {
-                return Hosts.connect(spec, global, env);
+                return Hosts.connect(spec, session);
             }
 
             @Override
@@ -57,9 +58,9 @@ final class Hosts {
         };
     }
 
-    private static SshOptions options(GlobalOptions global, Map<String, String> env) {
-        return new SshOptions(Duration.ofSeconds(15), Duration.ofSeconds(120), global.acceptNewHostKeys,
-                SshOptions.DEFAULT_MAX_CHANNELS, env);
+    private static SshOptions options(Session session) {
+        return new SshOptions(Duration.ofSeconds(15), Duration.ofSeconds(120), session.acceptNewHostKeys(),
+                SshOptions.DEFAULT_MAX_CHANNELS, session.env());
     }
 
     private static HostSession connectSimulated(HostSpec spec, SshOptions options, Map<String, String> env)

@@ -1,4 +1,4 @@
-package xenpt.apply;
+package xenpt.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
+import xenpt.apply.ApplyReport;
+import xenpt.apply.ApplyValuesTest;
+import xenpt.apply.HostResult;
+import xenpt.apply.NextStep;
+import xenpt.apply.Step;
 import xenpt.plan.Change;
 
 class ApplyReportTest {

@@ -1,4 +1,4 @@
-package xenpt.cli;
+package xenpt.render;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +21,12 @@ import xenpt.plan.Placement;
  * uuid and pci list. snakeyaml-engine writes the document, so any name-label (quotes, colons, newlines, {@code #})
  * comes back as the same string; only the header comment is written by hand, with control characters escaped.
  */
-final class ImportYaml {
+public final class ImportYaml {
 
     private ImportYaml() {}
 
     /** @param warn receives what could not be written as observed (the file then differs from the host) */
-    static String render(String name, HostSpec spec, ObservedHost h, Optional<String> hostKey, Consumer<String> warn) {
+    public static String render(String name, HostSpec spec, ObservedHost h, Optional<String> hostKey, Consumer<String> warn) {
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("address", spec.address());
         // How the host was reached goes into ssh (the address alone, without a port, so there is one place for it).
