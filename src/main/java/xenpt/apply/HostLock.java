@@ -143,8 +143,7 @@ final class HostLock {
         } else if (held && !(found instanceof LockState.Free)) {
             held = false;
             tried = false;
-            throw new Lost(host + ": the host lock " + DIR + " is now held by " + describe(found)
-                    + "; left as it is");
+            throw new Lost(host + ": the host lock " + DIR + " is now held by " + describe(found) + "; left as it is");
         }
         held = false;
         tried = false;
@@ -172,7 +171,6 @@ final class HostLock {
     /** The lock is another apply's now: this apply lost it (a retry cannot change that). */
     static final class Lost extends ApplyException {
         private static final long serialVersionUID = 1L;
-
         Lost(String message) {
             super(message);
         }
