@@ -2,9 +2,6 @@ package xenpt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,10 +43,10 @@ class SizeLimitsTest {
         List<String> violations = new ArrayList<>();
         List<String> exceptionsUsed = new ArrayList<>();
         Path main = ArchitectureTest.MAIN;
-        for (Path file : sources(main)) {
+        for (Path file : ArchitectureTest.sources(main)) {
             String rel = main.relativize(file).toString().replace('\\', '/');
             if (rel.startsWith("xenpt/sim/")) continue;
-            List<String> found = check(rel, read(file));
+            List<String> found = check(rel, ArchitectureTest.read(file));
             if (KNOWN_EXCEPTIONS.contains(rel)) {
                 if (!found.isEmpty()) exceptionsUsed.add(rel);
             } else {
@@ -187,21 +184,5 @@ class SizeLimitsTest {
     private static int blank(String s, int from, int to, StringBuilder out) {
         for (int i = from; i < to; i++) out.append(s.charAt(i) == '\n' ? '\n' : ' ');
         return to;
-    }
-
-    private static List<Path> sources(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

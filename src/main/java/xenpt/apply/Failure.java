@@ -13,30 +13,22 @@ public sealed interface Failure {
 
     /** The connection to the host failed or dropped. */
     record TransportLost(String message) implements Failure {
-        public TransportLost {
-            Objects.requireNonNull(message, "message");
-        }
+        public TransportLost { Objects.requireNonNull(message, "message"); }
     }
 
     /** A command on the host, or reading its output, failed. */
     record CommandFailed(String message) implements Failure {
-        public CommandFailed {
-            Objects.requireNonNull(message, "message");
-        }
+        public CommandFailed { Objects.requireNonNull(message, "message"); }
     }
 
     /** xenpt refused to go on: a stale plan, a lock held by another apply, a result that did not verify. */
     record Refused(String message) implements Failure {
-        public Refused {
-            Objects.requireNonNull(message, "message");
-        }
+        public Refused { Objects.requireNonNull(message, "message"); }
     }
 
     /** The apply was stopped (Ctrl-C, SIGTERM) during the step. */
     record Interrupted(String message) implements Failure {
-        public Interrupted {
-            Objects.requireNonNull(message, "message");
-        }
+        public Interrupted { Objects.requireNonNull(message, "message"); }
     }
 
     /**

@@ -3,7 +3,6 @@ package xenpt.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xenpt.observed.ObservationException;
 import xenpt.transport.Command;
@@ -50,11 +49,6 @@ class ApplyStepTypesTest {
             @Override
             public String host() {
                 return name;
-            }
-
-            @Override
-            public Optional<String> hostKeyFingerprint() {
-                return Optional.empty();
             }
 
             @Override
