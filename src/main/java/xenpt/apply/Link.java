@@ -71,7 +71,8 @@ final class Link implements AutoCloseable {
             }
             try {
                 return work.run(session());
-            } catch (Exception e) {
+            } catch (ApplyException | TransportException | ObservationException | InterruptedException
+                    | RuntimeException e) {
                 if ((Thread.currentThread().isInterrupted() || causedByInterrupt(e)) && ++interruptions <= 3) {
                     // the interruption made it fail, not the host: try again on a new connection
                     attempt--;

@@ -75,9 +75,9 @@ public final class Drift {
     }
 
     private static void assignments(HostContext ctx, List<Item> items) {
-        List<Diagnostic> unresolved = new ArrayList<>();
-        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, unresolved);
-        for (Diagnostic d : unresolved) {
+        VmResolver.Resolved resolved = VmResolver.resolve(ctx.spec, ctx.host);
+        Map<VmSpec, VmRecord> managed = resolved.managed();
+        for (Diagnostic d : resolved.diagnostics()) {
             items.add(new Item(Category.ASSIGNMENT, ctx.name(), d.message()));
         }
         Set<String> managedUuids = new TreeSet<>();

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
 import xenpt.desired.PciId;
-import xenpt.desired.VmSpec;
 import xenpt.diag.Diagnostic;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.VmRecord;
@@ -66,9 +65,7 @@ public final class Guards {
     private static void checkAssignments(DeviceChecks checks, Map<String, List<PciAddress>> assigned,
             Set<PciAddress> hidden) {
         HostContext ctx = checks.ctx;
-        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, new ArrayList<>());
-        Set<String> managedUuids = new java.util.TreeSet<>();
-        managed.values().forEach(v -> managedUuids.add(v.uuid()));
+        Set<String> managedUuids = VmResolver.resolve(ctx.spec, ctx.host).uuids();
         boolean desired = ctx.spec.hide().isPresent();
         Map<PciAddress, List<String>> holders = new TreeMap<>();
         for (VmRecord vm : ctx.host.vms()) {

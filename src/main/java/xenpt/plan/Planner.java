@@ -4,16 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.desired.Policy;
-import xenpt.desired.VmSpec;
 import xenpt.diag.Diagnostic;
 import xenpt.observed.Observation;
-import xenpt.observed.VmRecord;
 
 /** (desired, observed) → plan. Pure: no I/O, no clock; equal inputs give equal plans. */
 public final class Planner {
@@ -47,14 +44,12 @@ public final class Planner {
      * check and hands it the devices it reported, so that a missing device is reported once.
      */
     private static HostPlan planHost(HostContext ctx, PlanOptions options) {
-        List<Diagnostic> unresolved = new ArrayList<>();
-        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, unresolved);
-        Set<String> managedUuids = new TreeSet<>();
-        managed.values().forEach(v -> managedUuids.add(v.uuid()));
+        VmResolver.Resolved vms = VmResolver.resolve(ctx.spec, ctx.host);
+        Set<String> managedUuids = vms.uuids();
         HidePlanner.Result hide = HidePlanner.plan(ctx);
-        Findings found = Findings.diagnostics(unresolved)
+        Findings found = Findings.diagnostics(vms.diagnostics())
                 .plus(hide.found())
-                .plus(AssignmentPlanner.plan(ctx, managed, hide))
+                .plus(AssignmentPlanner.plan(ctx, vms.managed(), hide))
                 .plus(UnmanagedVms.plan(ctx, managedUuids))
                 .plus(HostStatuses.report(ctx))
                 .plus(Findings.diagnostics(checkVmTargets(ctx, options)));

@@ -38,7 +38,7 @@ class SubPlannerValuesTest {
     @Test
     void theAssignmentCheckDoesNotReportAgainWhatTheHideCheckReported() {
         HostContext ctx = context();
-        var managed = VmResolver.resolve(ctx.spec, ctx.host, new java.util.ArrayList<>());
+        var managed = VmResolver.resolve(ctx.spec, ctx.host).managed();
         Findings afterHide = AssignmentPlanner.plan(ctx, managed, HidePlanner.plan(ctx));
         Findings alone = AssignmentPlanner.plan(ctx, managed, new HidePlanner.Result(Findings.NONE, Set.of()));
         assertThat(messages(afterHide)).noneMatch(m -> m.contains("is not on"));
