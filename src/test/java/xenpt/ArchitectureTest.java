@@ -422,7 +422,7 @@ class ArchitectureTest {
         return prefixes.stream().anyMatch(p -> name.startsWith(p) || (name + ".").startsWith(p));
     }
 
-    private static List<Path> sources(Path root) {
+    static List<Path> sources(Path root) {
         if (!Files.isDirectory(root)) return List.of();
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
@@ -431,7 +431,7 @@ class ArchitectureTest {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

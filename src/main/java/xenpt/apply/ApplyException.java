@@ -15,4 +15,14 @@ public class ApplyException extends Exception {
     public ApplyException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A command on the host exited non-zero ({@link Remote#failed}); other apply exceptions are refusals. */
+    public static final class CommandFailed extends ApplyException {
+
+        private static final long serialVersionUID = 1L;
+
+        CommandFailed(String message) {
+            super(message);
+        }
+    }
 }

@@ -101,8 +101,8 @@ public final class Executor {
 
     private static HostResult failed(HostPlan h, String message) {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("start", Step.State.FAILED, Optional.empty(), message));
-        h.changes().forEach(c -> steps.add(new Step(Step.nameOf(c), Step.State.SKIPPED, Optional.of(c), "")));
+        steps.add(new Step(StepKind.Phase.START, Step.State.FAILED, message));
+        h.changes().forEach(c -> steps.add(Step.skipped(c)));
         return new HostResult(h.name(), h.address(), steps);
     }
 }

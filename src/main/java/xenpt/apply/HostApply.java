@@ -6,14 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import xenpt.desired.HostSpec;
-import xenpt.desired.Policy;
 import xenpt.format.journal.JournalRecord;
 import xenpt.format.lock.LockOwner;
+import xenpt.observed.ObservationException;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
 import xenpt.plan.Change;
@@ -22,6 +20,7 @@ import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Staleness;
 import xenpt.transport.Command;
+import xenpt.transport.TransportException;
 
 /**
  * The apply of one host (SPEC §5): lock; observe again and refuse a stale plan; the changes in plan order (hide,
@@ -42,7 +41,6 @@ final class HostApply {
     private final RebootSlot reboots;
     private final Consumer<String> progress;
     private final List<Change> made = new ArrayList<>();
-    private final Set<String> startedAfterReboot = new TreeSet<>();
     private final String journalId = UUID.randomUUID().toString();
     private final StepLog log;
 
@@ -63,7 +61,7 @@ final class HostApply {
         try (Link link = new Link(connector)) {
             try {
                 // After a dropped connection the lock is taken again, or taken back when the rename was done.
-                if (step("lock", Optional.empty(), () -> link.retrying(s -> {
+                if (log.step(StepKind.Phase.LOCK, () -> link.retrying(s -> {
                     lock.acquire(s);
                     return "";
                 }))) {
@@ -77,27 +75,23 @@ final class HostApply {
         }
         if (log.interruptedAt().isPresent() && log.firstError().isEmpty()) {
             // Stopped during the bookkeeping, after every change: the report says so, as the journal does.
-            log.fail("stop", Optional.empty(), spec.name() + ": interrupted at " + log.interruptedAt().get()
-                    + " (every change was made; journal and lock were finished on a new connection)");
+            log.fail(StepKind.Phase.STOP, new Failure.Interrupted(spec.name() + ": interrupted at "
+                    + log.interruptedAt().get() + " (every change was made; journal and lock were finished on a new connection)"));
         }
         return new HostResult(spec.name(), hostPlan.address(), log.steps());
     }
 
     private void applyChanges(Link link, HostLock lock) {
-        ObservedHost[] observed = new ObservedHost[1];
-        if (!step("check plan", Optional.empty(), () -> {
-            observed[0] = observe(link);
-            checkCurrent(observed[0]);
-            return "";
-        })) {
+        Optional<ObservedHost> observed = log.run(StepKind.Phase.CHECK_PLAN, () -> checkCurrent(observe(link)), o -> "");
+        if (observed.isEmpty()) {
             skipFrom(0);
             return;
         }
-        VmOps vms = new VmOps(link);
+        ChangeSteps perform = new ChangeSteps(spec, options, reboots, progress, link, lock, observed.get());
         List<Change> changes = hostPlan.changes();
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
-            if (!step(Step.nameOf(c), Optional.of(c), () -> perform(c, observed[0], link, lock, vms))) {
+            if (!log.step(new StepKind.Perform(c), () -> perform.run(c, () -> observe(link)))) {
                 skipFrom(i + 1);
                 return;
             }
@@ -105,37 +99,12 @@ final class HostApply {
         }
     }
 
-    private String perform(Change c, ObservedHost observed, Link link, HostLock lock, VmOps vms) throws Exception {
-        return switch (c) {
-            case Change.Hide h -> {
-                HideBackend.of(observed.backend()).apply(link.session(), observed, h.afterDevices());
-                yield "";
-            }
-            case Change.Assign a -> vms.setPci(a.vmUuid(), a.vmName(), a.after());
-            case Change.Pin p -> {
-                vms.pin(p.vmUuid(), p.vmName(), p.hostUuid());
-                yield "";
-            }
-            case Change.Reboot r -> {
-                Rebooter.Rebooted done = new Rebooter(spec.name(), link, options, reboots, progress)
-                        .reboot(() -> observe(link), lock, vms, spec.policy().vmRestart() == Policy.Mode.AUTO);
-                startedAfterReboot.addAll(done.started());
-                yield done.note();
-            }
-            case Change.RestartVm r -> {
-                if (startedAfterReboot.contains(r.vmUuid())) yield "started after the reboot";
-                vms.restart(r.vmUuid(), r.vmName());
-                yield "";
-            }
-        };
-    }
-
-    private ObservedHost observe(Link link) throws Exception {
+    private ObservedHost observe(Link link) throws TransportException, ObservationException {
         return Observer.observe(link.session(), spec.name(), spec.address(), spec.method());
     }
 
-    /** The host must still be as the plan saw it, and the plan must keep every safety rule on it. */
-    private void checkCurrent(ObservedHost now) throws ApplyException {
+    /** The host must still be as the plan saw it, and the plan must keep every safety rule on it; returns {@code now}. */
+    private ObservedHost checkCurrent(ObservedHost now) throws ApplyException {
         List<String> changed = Staleness.since(hostPlan, now);
         if (!changed.isEmpty()) {
             throw new ApplyException(spec.name() + ": the plan is stale (make a new plan): " + String.join("; ", changed));
@@ -144,6 +113,7 @@ final class HostApply {
         if (!unsafe.isEmpty()) {
             throw new ApplyException(spec.name() + ": the plan breaks a safety rule on the live host: " + String.join("; ", unsafe));
         }
+        return now;
     }
 
     /**
@@ -164,13 +134,13 @@ final class HostApply {
         if (!lock.tried()) return; // nothing was done on the host
         // The journal is written under the lock only; an apply interrupted while taking it takes it now if it is free.
         if (lock.held() || log.interruptedAt().isPresent()) {
-            step("journal", Optional.empty(), () -> finishing(link, s -> {
+            log.step(StepKind.Phase.JOURNAL, () -> finishing(link, s -> {
                 if (!lock.held() && !lock.takeNow(s)) return "not written: the host lock is another apply's";
                 Journal.append(s, journalEntry());
                 return "";
             }));
         }
-        if (!step("unlock", Optional.empty(), () -> finishing(link, s -> {
+        if (!log.step(StepKind.Phase.UNLOCK, () -> finishing(link, s -> {
             lock.release(s);
             return "";
         }))) {
@@ -180,7 +150,8 @@ final class HostApply {
     }
 
     /** Bookkeeping on a path that an interruption does not break; after one, within {@link #STOP_BUDGET}. */
-    private String finishing(Link link, Link.Work<String> work) throws Exception {
+    private String finishing(Link link, Link.Work<String> work)
+            throws ApplyException, TransportException, ObservationException, InterruptedException {
         return link.finishing(log.interruptedAt().isPresent() ? STOP_BUDGET : Duration.ZERO, STOP_BUDGET,
                 options.pollInterval(), log::interrupted, work);
     }
@@ -205,10 +176,6 @@ final class HostApply {
 
     private String now() {
         return Instant.now(options.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private boolean step(String name, Optional<Change> change, StepLog.Action action) {
-        return log.step(name, change, action);
     }
 
     /** The changes from {@code index} on were not attempted. */

@@ -21,7 +21,6 @@ import xenpt.transport.TransportException;
 final class HostLock {
 
     static final String DIR = LockOwner.LOCK_DIR;
-    static final String OWNER_FILE = LockOwner.FILE;
 
     private final String host;
     private final Duration timeout;
@@ -119,7 +118,7 @@ final class HostLock {
             me = me.withBootId(bootId);
             String tmp = DIR + "/.owner." + me.lockId();
             s.writeFile(tmp, me.toJson().getBytes(StandardCharsets.UTF_8), 0644);
-            Remote.must(s, Command.of("mv", "-f", tmp, OWNER_FILE), "mv");
+            Remote.must(s, Command.of("mv", "-f", tmp, LockOwner.FILE), "mv");
             return;
         }
         held = false;
@@ -144,8 +143,7 @@ final class HostLock {
         } else if (held && !(found instanceof LockState.Free)) {
             held = false;
             tried = false;
-            throw new Lost(host + ": the host lock " + DIR + " is now held by " + describe(found)
-                    + "; left as it is");
+            throw new Lost(host + ": the host lock " + DIR + " is now held by " + describe(found) + "; left as it is");
         }
         held = false;
         tried = false;
@@ -173,7 +171,6 @@ final class HostLock {
     /** The lock is another apply's now: this apply lost it (a retry cannot change that). */
     static final class Lost extends ApplyException {
         private static final long serialVersionUID = 1L;
-
         Lost(String message) {
             super(message);
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 public record HostResult(String name, String address, List<Step> steps) {
 
     /** The step of a host that could not be reached when the plan was made ({@code --skip-unreachable}). */
-    public static final String REACH = "reach";
+    public static final String REACH = StepKind.Phase.REACH.label();
 
     public HostResult {
         Objects.requireNonNull(name, "name");
@@ -27,7 +27,7 @@ public record HostResult(String name, String address, List<Step> steps) {
 
     /** A host left out because it could not be reached: listed as failed, nothing was done there. */
     public static HostResult unreachable(String name, String address, String reason) {
-        return new HostResult(name, address, List.of(new Step(REACH, Step.State.FAILED, Optional.empty(),
+        return new HostResult(name, address, List.of(new Step(StepKind.Phase.REACH, Step.State.FAILED,
                 name + ": unreachable, left out (--skip-unreachable): " + reason)));
     }
 

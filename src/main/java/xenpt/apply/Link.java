@@ -1,6 +1,7 @@
 package xenpt.apply;
 
 import java.time.Duration;
+import xenpt.observed.ObservationException;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
@@ -14,7 +15,7 @@ final class Link implements AutoCloseable {
 
     /** Work on a session. */
     interface Work<T> {
-        T run(HostSession s) throws Exception;
+        T run(HostSession s) throws ApplyException, TransportException, ObservationException, InterruptedException;
     }
 
     private final HostConnector connector;
@@ -38,7 +39,8 @@ final class Link implements AutoCloseable {
     }
 
     /** Runs {@code work}; when the connection failed, connects again and runs it once more. */
-    <T> T retrying(Work<T> work) throws Exception {
+    <T> T retrying(Work<T> work)
+            throws ApplyException, TransportException, ObservationException, InterruptedException {
         try {
             return work.run(session());
         } catch (TransportException first) {
@@ -57,7 +59,7 @@ final class Link implements AutoCloseable {
      * @param onInterrupt called when the thread was interrupted before or during the work
      */
     <T> T finishing(Duration budget, Duration stopBudget, Duration poll, Runnable onInterrupt, Work<T> work)
-            throws Exception {
+            throws ApplyException, TransportException, ObservationException, InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
         int interruptions = 0;
         for (int attempt = 1; ; attempt++) {
@@ -69,7 +71,8 @@ final class Link implements AutoCloseable {
             }
             try {
                 return work.run(session());
-            } catch (Exception e) {
+            } catch (ApplyException | TransportException | ObservationException | InterruptedException
+                    | RuntimeException e) {
                 if ((Thread.currentThread().isInterrupted() || causedByInterrupt(e)) && ++interruptions <= 3) {
                     // the interruption made it fail, not the host: try again on a new connection
                     attempt--;

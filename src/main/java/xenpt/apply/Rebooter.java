@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import xenpt.desired.PciAddress;
 import xenpt.format.hide.HideList;
+import xenpt.observed.ObservationException;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.PowerState;
 import xenpt.observed.RuntimeState;
@@ -27,7 +28,7 @@ final class Rebooter {
 
     /** Reads the host as it is now. */
     interface Observe {
-        ObservedHost now() throws Exception;
+        ObservedHost now() throws TransportException, ObservationException;
     }
 
     /** @param started VMs started again after the reboot (their pending restarts are done by it) */
@@ -47,7 +48,8 @@ final class Rebooter {
         this.progress = progress;
     }
 
-    Rebooted reboot(Observe observe, HostLock lock, VmOps vms, boolean restartVms) throws Exception {
+    Rebooted reboot(Observe observe, HostLock lock, VmOps vms, boolean restartVms)
+            throws ApplyException, TransportException, ObservationException, InterruptedException {
         ObservedHost before = observe.now();
         List<VmRecord> running = before.vms().stream()
                 .filter(v -> v.powerState() == PowerState.RUNNING && v.residentOn().equals(before.info().hostUuid()))

@@ -23,7 +23,7 @@ final class Remote {
     }
 
     static ApplyException failed(HostSession session, String step, CommandResult r) {
-        return new ApplyException(session.host() + ": " + step + " failed (exit " + r.exitCode() + "): " + errorLine(r));
+        return new ApplyException.CommandFailed(session.host() + ": " + step + " failed (exit " + r.exitCode() + "): " + errorLine(r));
     }
 
     /**

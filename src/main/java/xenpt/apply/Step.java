@@ -36,8 +36,13 @@ public record Step(String name, State state, Optional<Change> change, String mes
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code kind target}, the way the plan names a change. */
-    static String nameOf(Change c) {
-        return c.kind().word() + " " + c.target();
+    /** A step of the closed set {@link StepKind}: its name and change come from the kind. */
+    Step(StepKind kind, State state, String message) {
+        this(kind.label(), state, kind.change(), message);
+    }
+
+    /** A change of the plan that was not attempted. */
+    static Step skipped(Change c) {
+        return new Step(new StepKind.Perform(c), State.SKIPPED, "");
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import xenpt.observed.ObservationException;
 import xenpt.plan.Change;
+import xenpt.transport.TransportException;
 
 /**
  * The steps of one host's apply as they happen: each is reported (progress line) and recorded for the report; the
@@ -12,15 +15,16 @@ import xenpt.plan.Change;
  */
 final class StepLog {
 
-    /** A step's work; returns a note for the report, or {@code ""}. */
-    interface Action {
-        String run() throws Exception;
+    /** A step's work, giving a value to the caller; what it may throw is what {@link Failure#of} classifies. */
+    interface Work<T> {
+        T run() throws ApplyException, TransportException, ObservationException, InterruptedException;
     }
 
     private final String host;
     private final Consumer<String> progress;
     private final List<Step> steps = new ArrayList<>();
-    private String current = "lock";
+    private final List<Failure> failures = new ArrayList<>();
+    private StepKind current = StepKind.Phase.LOCK;
     private Optional<String> interruptedAt = Optional.empty();
 
     StepLog(String host, Consumer<String> progress) {
@@ -28,29 +32,32 @@ final class StepLog {
         this.progress = progress;
     }
 
-    /** Runs one step; false when it failed (then the failure is recorded and reported). */
-    boolean step(String name, Optional<Change> change, Action action) {
-        current = name;
+    /** Runs one step whose work returns a note for the report (or {@code ""}); false when it failed. */
+    boolean step(StepKind kind, Work<String> work) {
+        return run(kind, work, note -> note).isPresent();
+    }
+
+    /** Runs one step; its work's value, or empty when it failed (then the failure is recorded and reported). */
+    <T> Optional<T> run(StepKind kind, Work<T> work, Function<T, String> note) {
+        current = kind;
         try {
-            String note = action.run();
-            steps.add(new Step(name, Step.State.DONE, change, note));
-            progress.accept(host + ": " + name + ": done" + (note.isEmpty() ? "" : " (" + note + ")"));
-            return true;
-        } catch (Exception e) {
+            T value = work.run();
+            String n = note.apply(value);
+            steps.add(new Step(kind, Step.State.DONE, n));
+            progress.accept(host + ": " + kind.label() + ": done" + (n.isEmpty() ? "" : " (" + n + ")"));
+            return Optional.of(value);
+        } catch (ApplyException | TransportException | ObservationException | InterruptedException | RuntimeException e) {
             // sshj reports an interrupted wait as a failed connection; say what happened
-            if (Thread.interrupted() || Link.causedByInterrupt(e)) {
-                interrupted();
-                fail(name, change, host + ": interrupted at " + name);
-            } else {
-                fail(name, change, message(name, e));
-            }
+            boolean interrupted = Thread.interrupted() || e instanceof InterruptedException || Link.causedByInterrupt(e);
+            if (interrupted) interrupted();
+            fail(kind, Failure.of(host, kind.label(), e, interrupted));
+            return Optional.empty();
         }
-        return false;
     }
 
     /** The thread was interrupted during the step running now (the first interruption counts). */
     void interrupted() {
-        if (interruptedAt.isEmpty()) interruptedAt = Optional.of(current);
+        if (interruptedAt.isEmpty()) interruptedAt = Optional.of(current.label());
     }
 
     Optional<String> interruptedAt() {
@@ -59,7 +66,7 @@ final class StepLog {
 
     /** The first failure's message, if a step failed. */
     Optional<String> firstError() {
-        return steps.stream().filter(s -> s.state() == Step.State.FAILED).map(Step::message).findFirst();
+        return failures.stream().findFirst().map(Failure::message);
     }
 
     /** Adds to the message of the last step, which failed. */
@@ -68,24 +75,19 @@ final class StepLog {
         steps.add(new Step(failed.name(), Step.State.FAILED, failed.change(), failed.message() + more));
     }
 
-    /** Records a failure that is no step's own (e.g. an interruption after every change). */
-    void fail(String name, Optional<Change> change, String message) {
-        steps.add(new Step(name, Step.State.FAILED, change, message));
-        progress.accept(host + ": " + name + ": FAILED: " + message);
+    /** Records a failure (also one that is no step's own, e.g. an interruption after every change). */
+    void fail(StepKind kind, Failure failure) {
+        failures.add(failure);
+        steps.add(new Step(kind, Step.State.FAILED, failure.message()));
+        progress.accept(host + ": " + kind.label() + ": FAILED: " + failure.message());
     }
 
     /** The changes were not attempted. */
     void skip(List<Change> changes) {
-        for (Change c : changes) steps.add(new Step(Step.nameOf(c), Step.State.SKIPPED, Optional.of(c), ""));
+        changes.forEach(c -> steps.add(Step.skipped(c)));
     }
 
     List<Step> steps() {
         return List.copyOf(steps);
-    }
-
-    /** Messages already name the host (wrapped once at the boundary); anything else gets host and step. */
-    private String message(String step, Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.startsWith(host + ": ") ? m : host + ": " + step + ": " + m;
     }
 }

@@ -55,18 +55,13 @@ public final class GrubScript {
                 int next = skipCr(text, i + 1);
                 if (next < text.length() && text.charAt(next) == '\n') {
                     physical++; // continuation: backslash and newline vanish, the command goes on
-                    i = next;
-                } else if (next < text.length()) {
-                    cur.append(c).append(text.charAt(next));
-                    i = next;
                 } else {
-                    cur.append(c);
+                    cur.append(c).append(next < text.length() ? text.substring(next, next + 1) : "");
                 }
+                i = next; // past the end only when the skipped rest was carriage returns, which are dropped anyway
+            } else if (quote == 0 && c == '#' && wordMayStart(cur)) {
+                comment = true;
             } else {
-                if (quote == 0 && c == '#' && wordMayStart(cur)) {
-                    comment = true;
-                    continue;
-                }
                 if (c == '\'' || c == '"') quote = quote == 0 ? c : quote == c ? 0 : quote;
                 cur.append(c);
             }

@@ -25,13 +25,19 @@ final class AssignmentPlanner {
 
     private AssignmentPlanner() {}
 
-    static void plan(HostContext ctx, Map<VmSpec, VmRecord> managed) {
+    /**
+     * Runs after the hide list check, whose result it takes: a device that check already reported missing or
+     * mismatching is not reported again here.
+     */
+    static Findings plan(HostContext ctx, Map<VmSpec, VmRecord> managed, HidePlanner.Result hide) {
+        DeviceChecks checks = new DeviceChecks(ctx, hide.reported());
+        List<Change> changes = new ArrayList<>();
         Map<PciAddress, List<String>> holders = new TreeMap<>();
         for (Map.Entry<VmSpec, VmRecord> e : managed.entrySet()) {
             VmSpec spec = e.getKey();
             spec.pci().forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add("'" + spec.name() + "'"));
-            checkDevices(ctx, spec);
-            planManaged(ctx, spec, e.getValue());
+            checkDevices(checks, spec);
+            changes.addAll(planManaged(ctx, spec, e.getValue()));
         }
         Set<String> managedUuids = new TreeSet<>();
         managed.values().forEach(v -> managedUuids.add(v.uuid()));
@@ -41,14 +47,16 @@ final class AssignmentPlanner {
                 vm.pci().forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add("unmanaged '" + vm.nameLabel() + "'"));
             }
         }
-        checkOneVmEach(ctx, holders);
+        checkOneVmEach(checks, holders);
+        return new Findings(changes, List.of(), checks.diagnostics());
     }
 
     /** One device, one VM: an error per device that two or more of {@code holders} (VM labels) hold. */
-    static void checkOneVmEach(HostContext ctx, Map<PciAddress, List<String>> holders) {
+    static void checkOneVmEach(DeviceChecks checks, Map<PciAddress, List<String>> holders) {
+        HostContext ctx = checks.ctx;
         holders.forEach((device, vms) -> {
             if (vms.size() > 1) {
-                ctx.diagnostics.add(Diagnostic.error(ctx.spec.location(), device + " is assigned to " + vms.size()
+                checks.add(Diagnostic.error(ctx.spec.location(), device + " is assigned to " + vms.size()
                         + " VMs on " + ctx.name() + ": " + String.join(", ", vms), "give each device to one VM"));
             }
         });
@@ -58,19 +66,20 @@ final class AssignmentPlanner {
         return vm.pciRaw().isPresent() && !vm.pciRaw().get().isBlank();
     }
 
-    private static void checkDevices(HostContext ctx, VmSpec spec) {
+    private static void checkDevices(DeviceChecks checks, VmSpec spec) {
+        HostContext ctx = checks.ctx;
         Optional<Set<PciAddress>> desiredHide = ctx.spec.hide().map(l -> {
             Set<PciAddress> s = new TreeSet<>();
             l.stream().map(HideEntry::address).forEach(s::add);
             return s;
         });
         Set<PciAddress> hidden = desiredHide.orElse(ctx.host.boot().hide().devices());
-        checkAssignable(ctx, spec.name(), spec.pci(), hidden, desiredHide.isPresent(), spec.location());
+        checkAssignable(checks, spec.name(), spec.pci(), hidden, desiredHide.isPresent(), spec.location());
         Set<PciAddress> missing = new TreeSet<>();
         spec.pci().forEach(d -> missing.addAll(ctx.siblings(d)));
         missing.removeAll(spec.pci());
         if (!missing.isEmpty()) {
-            ctx.diagnostics.add(Diagnostic.warning(spec.location(), "VM '" + spec.name() + "' gets only some functions of a"
+            checks.add(Diagnostic.warning(spec.location(), "VM '" + spec.name() + "' gets only some functions of a"
                     + " multi-function device on " + ctx.name() + "; " + PciValues.list(missing) + " not assigned",
                     "assign every function of the device"));
         }
@@ -83,12 +92,13 @@ final class AssignmentPlanner {
      * @param hidden  the devices hidden once the plan is applied
      * @param desired whether {@code hidden} is the desired hide list (else the host's own boot hide list)
      */
-    static void checkAssignable(HostContext ctx, String vm, List<PciAddress> devices, Set<PciAddress> hidden,
+    static void checkAssignable(DeviceChecks checks, String vm, List<PciAddress> devices, Set<PciAddress> hidden,
             boolean desired, xenpt.diag.Location at) {
+        HostContext ctx = checks.ctx;
         for (PciAddress d : devices) {
-            if (!ctx.checkPresent(d, Optional.empty(), at)) continue;
+            if (!checks.present(d, Optional.empty(), at)) continue;
             if (!hidden.contains(d)) {
-                ctx.diagnostics.add(Diagnostic.error(at, d + " is assigned to VM '" + vm + "' but is not in "
+                checks.add(Diagnostic.error(at, d + " is assigned to VM '" + vm + "' but is not in "
                         + hideListOf(ctx, desired) + "; xenopsd would tear it from its dom0 driver at VM start",
                         desired ? "hide the device too"
                                 : "give host '" + ctx.name() + "' a hide list in the desired state that includes it"));
@@ -104,25 +114,27 @@ final class AssignmentPlanner {
         return "the boot hide list of " + ctx.name() + " ('" + boot.raw() + "')";
     }
 
-    private static void planManaged(HostContext ctx, VmSpec spec, VmRecord vm) {
+    private static List<Change> planManaged(HostContext ctx, VmSpec spec, VmRecord vm) {
+        List<Change> changes = new ArrayList<>();
         Optional<String> after = spec.pci().isEmpty() ? Optional.empty() : Optional.of(OtherConfigPci.format(spec.pci()));
         if (!vm.pciRaw().equals(after)) {
             String reason = after.isEmpty() ? "release its devices" : "give it " + PciValues.list(spec.pci());
-            addAssign(ctx, vm, after, reason);
+            changes.addAll(assign(ctx, vm, after, reason));
         }
         if (!spec.pci().isEmpty() && !vm.affinity().equals(ctx.hostUuid())) {
             Optional<String> before = vm.affinity().isEmpty() ? Optional.empty() : Optional.of(vm.affinity());
-            ctx.changes.add(new Change.Pin(ctx.name(), vm.uuid(), vm.nameLabel(), before, ctx.hostUuid(),
+            changes.add(new Change.Pin(ctx.name(), vm.uuid(), vm.nameLabel(), before, ctx.hostUuid(),
                     "its devices are on " + ctx.name()));
         }
+        return changes;
     }
 
     /** An assignment change, and a restart when the VM runs and the policy lets xenpt restart it. */
-    static void addAssign(HostContext ctx, VmRecord vm, Optional<String> after, String reason) {
+    static List<Change> assign(HostContext ctx, VmRecord vm, Optional<String> after, String reason) {
         Change.Assign a = new Change.Assign(ctx.name(), vm.uuid(), vm.nameLabel(), vm.powerState(), vm.pciRaw(), after, reason);
-        ctx.changes.add(a);
         if (vm.powerState() != PowerState.HALTED && ctx.spec.policy().vmRestart() == Policy.Mode.AUTO) {
-            ctx.changes.add(new Change.RestartVm(ctx.name(), vm.uuid(), vm.nameLabel(), "its devices change"));
+            return List.of(a, new Change.RestartVm(ctx.name(), vm.uuid(), vm.nameLabel(), "its devices change"));
         }
+        return List.of(a);
     }
 }

@@ -30,9 +30,7 @@ public sealed interface Change {
             this.word = word;
         }
 
-        public String word() {
-            return word;
-        }
+        public String word() { return word; }
 
         public static Kind fromWord(String word) {
             for (Kind k : values()) if (k.word.equals(word)) return k;
@@ -54,14 +52,10 @@ public sealed interface Change {
         }
 
         /** The machine-readable form used in JSON: {@code reboot}, {@code vm-restart}. */
-        public String word() {
-            return word;
-        }
+        public String word() { return word; }
 
         /** The form shown to people. */
-        public String text() {
-            return text;
-        }
+        public String text() { return text; }
 
         public static Need fromWord(String word) {
             for (Need n : values()) if (n.word.equals(word)) return n;
@@ -81,11 +75,13 @@ public sealed interface Change {
     /** {@code host} or {@code host/vm name}, as {@code --target} takes it. */
     String target();
 
-    Optional<String> before();
+    /** Empty for a change that sets no value (reboot, restart-vm). */
+    default Optional<String> before() { return Optional.empty(); }
 
-    Optional<String> after();
+    default Optional<String> after() { return Optional.empty(); }
 
-    Set<Need> needs();
+    /** Nothing, for a change that takes effect at once. */
+    default Set<Need> needs() { return Set.of(); }
 
     String reason();
 
@@ -174,8 +170,6 @@ public sealed interface Change {
         public String target() { return host + "/" + vmName; }
 
         public Optional<String> after() { return Optional.of(hostUuid); }
-
-        public Set<Need> needs() { return Set.of(); }
     }
 
     /** Reboots the host; planned only with {@code reboot: auto}. */
@@ -188,12 +182,6 @@ public sealed interface Change {
         public Kind kind() { return Kind.REBOOT; }
 
         public String target() { return host; }
-
-        public Optional<String> before() { return Optional.empty(); }
-
-        public Optional<String> after() { return Optional.empty(); }
-
-        public Set<Need> needs() { return Set.of(); }
     }
 
     /** Halts and starts a VM; planned only with {@code vmRestart: auto}. */
@@ -208,11 +196,5 @@ public sealed interface Change {
         public Kind kind() { return Kind.RESTART_VM; }
 
         public String target() { return host + "/" + vmName; }
-
-        public Optional<String> before() { return Optional.empty(); }
-
-        public Optional<String> after() { return Optional.empty(); }
-
-        public Set<Need> needs() { return Set.of(); }
     }
 }

@@ -52,12 +52,12 @@ public final class Drift {
     }
 
     private static void hardware(HostContext ctx, List<Item> items) {
-        ctx.spec.hide().ifPresent(l -> l.forEach(e -> ctx.checkPresent(e.address(), e.id(), e.location())));
-        ctx.spec.vms().forEach(vm -> vm.pci().forEach(d -> ctx.checkPresent(d, Optional.empty(), vm.location())));
-        for (Diagnostic d : ctx.diagnostics) {
+        DeviceChecks checks = new DeviceChecks(ctx, Set.of());
+        ctx.spec.hide().ifPresent(l -> l.forEach(e -> checks.present(e.address(), e.id(), e.location())));
+        ctx.spec.vms().forEach(vm -> vm.pci().forEach(d -> checks.present(d, Optional.empty(), vm.location())));
+        for (Diagnostic d : checks.diagnostics()) {
             items.add(new Item(Category.HARDWARE, d.message().substring(0, d.message().indexOf(' ')), d.message()));
         }
-        ctx.diagnostics.clear();
     }
 
     private static void bootConfig(HostContext ctx, List<Item> items) {
@@ -77,8 +77,9 @@ public final class Drift {
     }
 
     private static void assignments(HostContext ctx, List<Item> items) {
-        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, ctx.diagnostics);
-        for (Diagnostic d : ctx.diagnostics) {
+        VmResolver.Resolved resolved = VmResolver.resolve(ctx.spec, ctx.host);
+        Map<VmSpec, VmRecord> managed = resolved.managed();
+        for (Diagnostic d : resolved.diagnostics()) {
             items.add(new Item(Category.ASSIGNMENT, ctx.name(), d.message()));
         }
         Set<String> managedUuids = new TreeSet<>();

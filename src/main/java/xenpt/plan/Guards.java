@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
 import xenpt.desired.PciId;
-import xenpt.desired.VmSpec;
 import xenpt.diag.Diagnostic;
 import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.observed.ObservedHost;
@@ -30,6 +29,7 @@ public final class Guards {
     /** One message per broken rule; empty when the plan is safe to apply to {@code now}. */
     public static List<String> check(HostPlan plan, HostSpec spec, ObservedHost now) {
         HostContext ctx = new HostContext(spec, now);
+        DeviceChecks checks = new DeviceChecks(ctx, Set.of()); // one pass: hide and assign report a device once
         Map<PciAddress, Optional<PciId>> pins = new TreeMap<>();
         spec.hide().ifPresent(l -> l.forEach(e -> pins.put(e.address(), e.id())));
         Set<PciAddress> hidden = now.boot().hide().devices();
@@ -39,15 +39,15 @@ public final class Guards {
                 case Change.Hide h -> {
                     hidden = h.afterDevices();
                     for (PciAddress d : h.afterDevices()) {
-                        if (ctx.checkPresent(d, pins.getOrDefault(d, Optional.empty()), spec.location())) {
-                            HidePlanner.checkDom0Needs(ctx, d, spec.location());
+                        if (checks.present(d, pins.getOrDefault(d, Optional.empty()), spec.location())) {
+                            HidePlanner.checkDom0Needs(checks, d, spec.location());
                         }
                     }
                 }
                 case Change.Assign a -> assigned.put(a.vmUuid(), a.after().map(OtherConfigPci::parse).orElse(List.of()));
                 case Change.Pin p -> {
                     if (!p.hostUuid().equals(ctx.hostUuid())) {
-                        ctx.diagnostics.add(Diagnostic.error(spec.location(), "VM '" + p.vmName() + "' would be pinned to "
+                        checks.add(Diagnostic.error(spec.location(), "VM '" + p.vmName() + "' would be pinned to "
                                 + p.hostUuid() + ", which is not " + ctx.name() + " (" + ctx.hostUuid() + ")"));
                     }
                 }
@@ -55,28 +55,28 @@ public final class Guards {
                 case Change.RestartVm r -> { }
             }
         }
-        checkAssignments(ctx, assigned, hidden);
-        return ctx.diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
+        checkAssignments(checks, assigned, hidden);
+        return checks.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
     }
 
     /**
      * The VMs' devices once the plan is applied: managed and newly assigned VMs hold hidden devices of this host, and
      * no device is held by two VMs that may run here (managed, assigned, or unmanaged and placed here).
      */
-    private static void checkAssignments(HostContext ctx, Map<String, List<PciAddress>> assigned, Set<PciAddress> hidden) {
-        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, new ArrayList<>());
-        Set<String> managedUuids = new java.util.TreeSet<>();
-        managed.values().forEach(v -> managedUuids.add(v.uuid()));
+    private static void checkAssignments(DeviceChecks checks, Map<String, List<PciAddress>> assigned,
+            Set<PciAddress> hidden) {
+        HostContext ctx = checks.ctx;
+        Set<String> managedUuids = VmResolver.resolve(ctx.spec, ctx.host).uuids();
         boolean desired = ctx.spec.hide().isPresent();
         Map<PciAddress, List<String>> holders = new TreeMap<>();
         for (VmRecord vm : ctx.host.vms()) {
             List<PciAddress> devices = assigned.getOrDefault(vm.uuid(), vm.pci());
             boolean ours = managedUuids.contains(vm.uuid()) || assigned.containsKey(vm.uuid());
-            if (ours) AssignmentPlanner.checkAssignable(ctx, vm.nameLabel(), devices, hidden, desired, ctx.spec.location());
+            if (ours) AssignmentPlanner.checkAssignable(checks, vm.nameLabel(), devices, hidden, desired, ctx.spec.location());
             if (ours || UnmanagedVms.belongsHere(ctx, vm)) {
                 devices.forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add(HostContext.vmLabel(vm)));
             }
         }
-        AssignmentPlanner.checkOneVmEach(ctx, holders);
+        AssignmentPlanner.checkOneVmEach(checks, holders);
     }
 }

@@ -17,40 +17,53 @@ import xenpt.format.hide.HideList;
  */
 final class HidePlanner {
 
+    /**
+     * What the hide list check found, and the devices it reported missing or mismatching: the assignment check
+     * ({@link AssignmentPlanner}) runs after it and does not report them again.
+     */
+    record Result(Findings found, Set<PciAddress> reported) {
+        Result {
+            java.util.Objects.requireNonNull(found, "found");
+            reported = Set.copyOf(reported);
+        }
+    }
+
     private HidePlanner() {}
 
-    static void plan(HostContext ctx) {
+    static Result plan(HostContext ctx) {
         Optional<List<HideEntry>> wanted = ctx.spec.hide();
-        if (wanted.isEmpty()) {
-            warnIfBootListBroken(ctx);
-            return;
-        }
+        if (wanted.isEmpty()) return new Result(Findings.diagnostics(bootListBroken(ctx)), Set.of());
+        DeviceChecks checks = new DeviceChecks(ctx, Set.of());
         Set<PciAddress> after = new TreeSet<>();
         for (HideEntry e : wanted.get()) {
             after.add(e.address());
-            if (ctx.checkPresent(e.address(), e.id(), e.location())) checkDom0Needs(ctx, e.address(), e.location());
+            if (checks.present(e.address(), e.id(), e.location())) checkDom0Needs(checks, e.address(), e.location());
         }
-        warnPartial(ctx, wanted.get(), after);
+        warnPartial(checks, wanted.get(), after);
         HideList boot = ctx.host.boot().hide();
-        if (boot.valid() && boot.devices().equals(after)) return;
-        Optional<String> beforeRaw = boot.present() ? Optional.of(boot.raw()) : Optional.empty();
-        ctx.changes.add(new Change.Hide(ctx.name(), beforeRaw, boot.devices(), after, reason(boot, after)));
+        List<Change> changes = List.of();
+        if (!boot.valid() || !boot.devices().equals(after)) {
+            Optional<String> beforeRaw = boot.present() ? Optional.of(boot.raw()) : Optional.empty();
+            changes = List.of(new Change.Hide(ctx.name(), beforeRaw, boot.devices(), after, reason(boot, after)));
+        }
+        return new Result(new Findings(changes, List.of(), checks.diagnostics()), checks.reported());
     }
 
     /** Errors when dom0 itself needs {@code address}; shared with the apply-time check ({@link Guards}). */
-    static void checkDom0Needs(HostContext ctx, PciAddress address, Location at) {
+    static void checkDom0Needs(DeviceChecks checks, PciAddress address, Location at) {
+        HostContext ctx = checks.ctx;
         if (ctx.host.managementDevices().contains(address)) {
-            ctx.diagnostics.add(Diagnostic.error(at, address + " is the management interface's NIC on "
+            checks.add(Diagnostic.error(at, address + " is the management interface's NIC on "
                     + ctx.name() + "; hiding it would cut the host off", "remove it from hide"));
         }
         if (ctx.host.rootDiskDevices().contains(address)) {
-            ctx.diagnostics.add(Diagnostic.error(at, address + " is the controller of the dom0 root disk on "
+            checks.add(Diagnostic.error(at, address + " is the controller of the dom0 root disk on "
                     + ctx.name() + "; hiding it would leave dom0 without its disk", "remove it from hide"));
         }
         boolean network = ctx.host.device(address).map(d -> d.classCode().startsWith("02")).orElse(false);
         if (network && ctx.host.managementDevices().isEmpty()) {
             // A bonded or VLAN management interface has no PCI device of its own that xenpt can see.
-            ctx.diagnostics.add(Diagnostic.warning(at, address + " is a network controller and the PCI device"
+            checks.add(Diagnostic.warning(at, address + " is a network controller and the PCI device"
                     + " behind the management interface of " + ctx.name() + " is unknown (a bond or a VLAN?), so xenpt"
                     + " cannot check that hiding it leaves the host reachable",
                     "make sure it is not a member of the management interface"));
@@ -58,26 +71,27 @@ final class HidePlanner {
     }
 
     /** Hiding one function of a multi-function device leaves the others to dom0 while the device is reset for a VM. */
-    private static void warnPartial(HostContext ctx, List<HideEntry> entries, Set<PciAddress> hidden) {
+    private static void warnPartial(DeviceChecks checks, List<HideEntry> entries, Set<PciAddress> hidden) {
+        HostContext ctx = checks.ctx;
         Set<PciAddress> warnedSlots = new TreeSet<>();
         for (HideEntry e : entries) {
             Set<PciAddress> missing = new TreeSet<>(ctx.siblings(e.address()));
             missing.removeAll(hidden);
             PciAddress slot = new PciAddress(e.address().domain(), e.address().bus(), e.address().device(), 0);
             if (missing.isEmpty() || !warnedSlots.add(slot)) continue;
-            ctx.diagnostics.add(Diagnostic.warning(e.location(), e.address() + " is one function of a multi-function device on "
+            checks.add(Diagnostic.warning(e.location(), e.address() + " is one function of a multi-function device on "
                     + ctx.name() + "; " + PciValues.list(missing) + (missing.size() == 1 ? " is" : " are") + " not hidden",
                     "hide every function of the device"));
         }
     }
 
-    private static void warnIfBootListBroken(HostContext ctx) {
+    /** A host without a hide list in the file keeps its boot list: a warning when that one does not parse. */
+    private static List<Diagnostic> bootListBroken(HostContext ctx) {
         HideList boot = ctx.host.boot().hide();
-        if (boot.present() && !boot.valid()) {
-            ctx.diagnostics.add(Diagnostic.warning(ctx.spec.location(), "the boot hide list '" + boot.raw() + "' of "
-                    + ctx.name() + " does not parse; pciback will not load after the next reboot",
-                    "give the host a hide list in the desired state so xenpt rewrites it"));
-        }
+        if (!boot.present() || boot.valid()) return List.of();
+        return List.of(Diagnostic.warning(ctx.spec.location(), "the boot hide list '" + boot.raw() + "' of "
+                + ctx.name() + " does not parse; pciback will not load after the next reboot",
+                "give the host a hide list in the desired state so xenpt rewrites it"));
     }
 
     private static String reason(HideList boot, Set<PciAddress> after) {

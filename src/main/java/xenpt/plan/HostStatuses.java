@@ -1,5 +1,7 @@
 package xenpt.plan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import xenpt.desired.PciAddress;
@@ -13,18 +15,21 @@ final class HostStatuses {
 
     private HostStatuses() {}
 
-    static void report(HostContext ctx) {
+    static Findings report(HostContext ctx) {
+        List<Status> statuses = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
         RuntimeState run = ctx.host.runtime();
         HideList boot = ctx.host.boot().hide();
         if (!run.pcibackLoaded()) {
             String why = run.cmdlineHide().present() && !run.cmdlineHide().valid()
                     ? "the running hide list '" + run.cmdlineHide().raw() + "' does not parse"
                     : "/sys/bus/pci/drivers/pciback does not exist";
-            ctx.statuses.add(new Status(Status.Kind.PCIBACK_NOT_LOADED, why));
-            ctx.diagnostics.add(Diagnostic.warning(ctx.spec.location(), "pciback is not loaded on " + ctx.name() + ": " + why,
+            statuses.add(new Status(Status.Kind.PCIBACK_NOT_LOADED, why));
+            diagnostics.add(Diagnostic.warning(ctx.spec.location(), "pciback is not loaded on " + ctx.name() + ": " + why,
                     "VMs with PCI devices fail to start ('pciback has not loaded') until the host boots with a valid hide list"));
         }
-        pendingReboot(ctx.host).ifPresent(m -> ctx.statuses.add(new Status(Status.Kind.PENDING_REBOOT, m)));
+        pendingReboot(ctx.host).ifPresent(m -> statuses.add(new Status(Status.Kind.PENDING_REBOOT, m)));
+        return new Findings(List.of(), statuses, diagnostics);
     }
 
     /**

@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.desired.Policy;
-import xenpt.desired.VmSpec;
+import xenpt.diag.Diagnostic;
 import xenpt.observed.Observation;
-import xenpt.observed.VmRecord;
 
 /** (desired, observed) → plan. Pure: no I/O, no clock; equal inputs give equal plans. */
 public final class Planner {
@@ -41,42 +39,57 @@ public final class Planner {
                 List.of(new Status(Status.Kind.UNREACHABLE, u.reason())), List.of(), "", new java.util.TreeMap<>());
     }
 
+    /**
+     * The sub-planners in their order, each returning what it found. The hide list check runs before the assignment
+     * check and hands it the devices it reported, so that a missing device is reported once.
+     */
     private static HostPlan planHost(HostContext ctx, PlanOptions options) {
-        Map<VmSpec, VmRecord> managed = VmResolver.resolve(ctx.spec, ctx.host, ctx.diagnostics);
-        HidePlanner.plan(ctx);
-        AssignmentPlanner.plan(ctx, managed);
-        Set<String> managedUuids = new TreeSet<>();
-        managed.values().forEach(v -> managedUuids.add(v.uuid()));
-        UnmanagedVms.plan(ctx, managedUuids);
-        HostStatuses.report(ctx);
-        checkVmTargets(ctx, options);
-        boolean rebootWanted = ctx.changes.stream().anyMatch(c -> c.needs().contains(Change.Need.REBOOT))
-                || ctx.statuses.stream().anyMatch(s -> s.kind() == Status.Kind.PENDING_REBOOT);
-        if (rebootWanted && ctx.spec.policy().reboot() == Policy.Mode.AUTO) {
-            ctx.changes.add(new Change.Reboot(ctx.name(), "reboot: auto, and the boot hide list is not yet in effect"));
+        VmResolver.Resolved vms = VmResolver.resolve(ctx.spec, ctx.host);
+        Set<String> managedUuids = vms.uuids();
+        HidePlanner.Result hide = HidePlanner.plan(ctx);
+        Findings found = Findings.diagnostics(vms.diagnostics())
+                .plus(hide.found())
+                .plus(AssignmentPlanner.plan(ctx, vms.managed(), hide))
+                .plus(UnmanagedVms.plan(ctx, managedUuids))
+                .plus(HostStatuses.report(ctx))
+                .plus(Findings.diagnostics(checkVmTargets(ctx, options)));
+        found = withReboot(ctx, found);
+        List<Change> changes = List.of();
+        if (!found.failed()) {
+            Targeting.Selection selected = Targeting.select(ctx, found.changes(), options, managedUuids);
+            changes = selected.changes();
+            found = found.plus(Findings.diagnostics(selected.diagnostics()));
         }
-        boolean failed = ctx.diagnostics.stream().anyMatch(xenpt.diag.Diagnostic::isError);
-        List<Change> changes = failed ? List.of() : Targeting.select(ctx, ctx.changes, options, managedUuids);
         var facts = Facts.of(ctx.host);
-        return new HostPlan(ctx.name(), ctx.spec.address(), changes, ctx.statuses, ctx.diagnostics,
+        return new HostPlan(ctx.name(), ctx.spec.address(), changes, found.statuses(), found.diagnostics(),
                 Facts.fingerprint(facts), facts);
+    }
+
+    /** With {@code reboot: auto}, a reboot when a change or a pending boot configuration needs one. */
+    private static Findings withReboot(HostContext ctx, Findings found) {
+        boolean rebootWanted = found.changes().stream().anyMatch(c -> c.needs().contains(Change.Need.REBOOT))
+                || found.statuses().stream().anyMatch(s -> s.kind() == Status.Kind.PENDING_REBOOT);
+        if (!rebootWanted || ctx.spec.policy().reboot() != Policy.Mode.AUTO) return found;
+        return found.plusChange(new Change.Reboot(ctx.name(), "reboot: auto, and the boot hide list is not yet in effect"));
     }
 
     /**
      * A {@code HOST/VM} target that names no VM, neither in the file nor on the host, is a typo: without this error
      * the plan would say "no changes" and exit 0. Unmanaged VMs count, so that a prune can be targeted.
      */
-    private static void checkVmTargets(HostContext ctx, PlanOptions options) {
+    private static List<Diagnostic> checkVmTargets(HostContext ctx, PlanOptions options) {
+        List<Diagnostic> out = new ArrayList<>();
         for (Target t : options.targets()) {
             if (!t.host().equals(ctx.name()) || t.vm().isEmpty()) continue;
             String vm = t.vm().get();
             boolean inFile = ctx.spec.vms().stream().anyMatch(v -> v.name().equals(vm) || v.uuid().equals(t.vm()));
             boolean onHost = ctx.host.vms().stream().anyMatch(v -> v.nameLabel().equals(vm) || v.uuid().equals(vm));
             if (!inFile && !onHost) {
-                ctx.diagnostics.add(xenpt.diag.Diagnostic.error(null, "--target " + t + " names no VM of " + ctx.name()
+                out.add(Diagnostic.error(null, "--target " + t + " names no VM of " + ctx.name()
                         + ", neither in the desired state nor on the host", "give the VM's name-label or uuid"));
             }
         }
+        return out;
     }
 
     /** A plan id from the inputs alone: the desired digest, each host's fingerprint and its changes. */

@@ -26,16 +26,25 @@ import xenpt.observed.VmRecord;
  */
 final class Targeting {
 
+    /** The changes kept, and the warnings and errors about what the target pulled in or would leave. */
+    record Selection(List<Change> changes, List<Diagnostic> diagnostics) {
+        Selection {
+            changes = List.copyOf(changes);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
     private Targeting() {}
 
     /**
      * @param all     every change planned for the host (no errors on it)
      * @param managed uuids of the host's managed VMs
-     * @return the changes to keep; empty with an error added to {@code ctx} when the part would be unsafe
+     * @return the changes to keep; none, with an error, when the part would be unsafe
      */
-    static List<Change> select(HostContext ctx, List<Change> all, PlanOptions options, Set<String> managed) {
+    static Selection select(HostContext ctx, List<Change> all, PlanOptions options, Set<String> managed) {
         List<Change> kept = new ArrayList<>(all.stream().filter(c -> targeted(c, options)).toList());
-        if (kept.size() == all.size()) return kept;
+        if (kept.size() == all.size()) return new Selection(kept, List.of());
+        List<Diagnostic> diagnostics = new ArrayList<>();
         Set<PciAddress> bootHidden = ctx.host.boot().hide().devices();
         Set<PciAddress> needed = new TreeSet<>();
         for (Change c : kept) {
@@ -46,19 +55,19 @@ final class Targeting {
         if (!needed.isEmpty() && hide.isPresent() && !kept.contains(hide.get())) {
             kept.add(hide.get());
             all.stream().filter(c -> c instanceof Change.Reboot).forEach(kept::add);
-            ctx.diagnostics.add(Diagnostic.warning(ctx.spec.location(), "--target " + targetsOf(ctx, options)
+            diagnostics.add(Diagnostic.warning(ctx.spec.location(), "--target " + targetsOf(ctx, options)
                     + " also takes the hide change of " + ctx.name() + ": " + PciValues.list(needed)
                     + (needed.size() == 1 ? " is" : " are") + " not hidden at boot yet", null));
         }
         List<String> introduced = problems(ctx, kept, managed);
         introduced.removeAll(problems(ctx, List.of(), managed));
-        if (introduced.isEmpty()) return kept;
+        if (introduced.isEmpty()) return new Selection(kept, diagnostics);
         for (String p : introduced) {
-            ctx.diagnostics.add(Diagnostic.error(ctx.spec.location(), "--target " + targetsOf(ctx, options)
+            diagnostics.add(Diagnostic.error(ctx.spec.location(), "--target " + targetsOf(ctx, options)
                     + " would apply part of the changes of " + ctx.name() + " and leave " + p,
                     "target the whole host (--target " + ctx.name() + ") or add the other VMs involved"));
         }
-        return List.of();
+        return new Selection(List.of(), diagnostics);
     }
 
     private static boolean targeted(Change c, PlanOptions options) {

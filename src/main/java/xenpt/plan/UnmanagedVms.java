@@ -1,5 +1,7 @@
 package xenpt.plan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import xenpt.diag.Diagnostic;
 import xenpt.observed.VmRecord;
@@ -22,21 +24,25 @@ final class UnmanagedVms {
         return belongsHere(ctx, vm) && !(ctx.spec.policy().prune() && ctx.placedHere(vm));
     }
 
-    static void plan(HostContext ctx, java.util.Set<String> managedUuids) {
+    static Findings plan(HostContext ctx, java.util.Set<String> managedUuids) {
+        List<Change> changes = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
         for (VmRecord vm : ctx.host.vms()) {
             if (managedUuids.contains(vm.uuid()) || !AssignmentPlanner.holdsDevices(vm) || !belongsHere(ctx, vm)) continue;
             boolean prune = ctx.spec.policy().prune() && ctx.placedHere(vm);
             String held = "VM '" + vm.nameLabel() + "' (" + vm.uuid() + ") holds '" + vm.pciRaw().orElse("")
                     + "' and is not in the desired state";
-            ctx.statuses.add(new Status(Status.Kind.UNMANAGED_ASSIGNMENT, held + (prune ? "; prune removes it" : "")));
+            statuses.add(new Status(Status.Kind.UNMANAGED_ASSIGNMENT, held + (prune ? "; prune removes it" : "")));
             if (prune) {
-                AssignmentPlanner.addAssign(ctx, vm, Optional.empty(), "prune: not in the desired state");
+                changes.addAll(AssignmentPlanner.assign(ctx, vm, Optional.empty(), "prune: not in the desired state"));
             } else if (!vm.affinity().equals(ctx.hostUuid())) {
                 String affinity = vm.affinity().isEmpty() ? "no affinity" : "affinity " + vm.affinity();
-                ctx.diagnostics.add(Diagnostic.warning(ctx.spec.location(), "VM '" + vm.nameLabel() + "' has passthrough"
+                diagnostics.add(Diagnostic.warning(ctx.spec.location(), "VM '" + vm.nameLabel() + "' has passthrough"
                         + " devices but is not pinned to " + ctx.name() + " (" + affinity + ")",
                         "list it in the desired state so that xenpt pins it, or set its affinity"));
             }
         }
+        return new Findings(changes, statuses, diagnostics);
     }
 }

@@ -17,15 +17,34 @@ import xenpt.observed.VmRecord;
  */
 final class VmResolver {
 
+    /**
+     * The managed VMs that resolve, in file order, and one error per VM that does not.
+     *
+     * @param managed each resolved VM spec with its observed VM
+     */
+    record Resolved(Map<VmSpec, VmRecord> managed, List<Diagnostic> diagnostics) {
+        Resolved {
+            managed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(managed));
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        /** The uuids of the resolved VMs. */
+        java.util.Set<String> uuids() {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            managed.values().forEach(v -> out.add(v.uuid()));
+            return out;
+        }
+    }
+
     private VmResolver() {}
 
-    /** The managed VMs that resolve, in file order; one error per VM that does not. */
-    static Map<VmSpec, VmRecord> resolve(HostSpec spec, ObservedHost host, List<Diagnostic> out) {
+    static Resolved resolve(HostSpec spec, ObservedHost host) {
         Map<VmSpec, VmRecord> found = new LinkedHashMap<>();
+        List<Diagnostic> out = new java.util.ArrayList<>();
         for (VmSpec vm : spec.vms()) {
             resolve(spec.name(), vm, host.vms(), out).ifPresent(r -> found.put(vm, r));
         }
-        return found;
+        return new Resolved(found, out);
     }
 
     private static Optional<VmRecord> resolve(String hostName, VmSpec vm, List<VmRecord> vms, List<Diagnostic> out) {

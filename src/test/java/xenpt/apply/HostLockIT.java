@@ -30,7 +30,7 @@ class HostLockIT {
     /** Puts a lock as another apply would, owner file included. */
     static void plant(BackendSimHost host, LockOwner owner) throws Exception {
         assertThat(host.run("mkdir", HostLock.DIR).ok()).isTrue();
-        host.session().writeFile(HostLock.OWNER_FILE, owner.toJson().getBytes(StandardCharsets.UTF_8), 0644);
+        host.session().writeFile(LockOwner.FILE, owner.toJson().getBytes(StandardCharsets.UTF_8), 0644);
     }
 
     static String bootId(BackendSimHost host) throws Exception {
@@ -42,7 +42,7 @@ class HostLockIT {
         try (BackendSimHost host = BackendSimHost.start("wintermute", dir)) {
             HostLock lock = lock(Duration.ZERO);
             lock.acquire(host.session());
-            LockOwner written = LockOwner.parse(host.file(HostLock.OWNER_FILE)).orElseThrow();
+            LockOwner written = LockOwner.parse(host.file(LockOwner.FILE)).orElseThrow();
             assertThat(written.bootId()).isEqualTo(bootId(host)).isNotEmpty();
             assertThat(written.lockId()).isEqualTo(lock.owner().lockId()).isNotEmpty();
             assertThat(host.list("/var/lock")).containsExactly("xenpt.lock");
@@ -66,7 +66,7 @@ class HostLockIT {
                     .hasMessageContaining("xenpt force-unlock wintermute -f d.yaml --lock-id 0ther");
             assertThat(host.sim.faults().seen(0)).isEqualTo(2); // it did try: saw no lock, then lost the rename
             assertThat(host.list("/var/lock")).containsExactly("xenpt.lock");
-            assertThat(host.file(HostLock.OWNER_FILE)).isEqualTo(OTHER.toJson());
+            assertThat(host.file(LockOwner.FILE)).isEqualTo(OTHER.toJson());
         }
     }
 
@@ -77,7 +77,7 @@ class HostLockIT {
             HostLock lock = lock(Duration.ZERO);
             lock.acquire(host.session());
             assertThat(lock.held()).isTrue();
-            assertThat(LockOwner.parse(host.file(HostLock.OWNER_FILE)).orElseThrow().lockId())
+            assertThat(LockOwner.parse(host.file(LockOwner.FILE)).orElseThrow().lockId())
                     .isEqualTo(lock.owner().lockId());
             assertThat(warnings).singleElement().asString().contains("reclaimed the host lock of an earlier boot",
                     "ci@runner-7 (pid 4242)");
@@ -91,7 +91,7 @@ class HostLockIT {
             plant(host, OTHER.withBootId(bootId(host)));
             assertThatThrownBy(() -> lock(Duration.ofMillis(50)).acquire(host.session()))
                     .hasMessageContaining("is held by ci@runner-7");
-            assertThat(host.file(HostLock.OWNER_FILE)).isEqualTo(OTHER.withBootId(bootId(host)).toJson());
+            assertThat(host.file(LockOwner.FILE)).isEqualTo(OTHER.withBootId(bootId(host)).toJson());
         }
     }
 
@@ -133,7 +133,7 @@ class HostLockIT {
             assertThat(after).isNotEqualTo(before);
 
             lock.reassert(host.session());
-            LockOwner now = LockOwner.parse(host.file(HostLock.OWNER_FILE)).orElseThrow();
+            LockOwner now = LockOwner.parse(host.file(LockOwner.FILE)).orElseThrow();
             assertThat(now.bootId()).isEqualTo(after);
             assertThat(now.lockId()).isEqualTo(lock.owner().lockId());
             assertThat(host.list(HostLock.DIR)).containsExactly("owner");
@@ -150,13 +150,13 @@ class HostLockIT {
             HostLock lock = lock(Duration.ZERO);
             lock.acquire(host.session());
             // A reboot cleared /var/lock (a tmpfs) and another apply took the lock before this one came back.
-            host.session().writeFile(HostLock.OWNER_FILE, OTHER.toJson().getBytes(StandardCharsets.UTF_8), 0644);
+            host.session().writeFile(LockOwner.FILE, OTHER.toJson().getBytes(StandardCharsets.UTF_8), 0644);
 
             assertThatThrownBy(() -> lock.release(host.session())).isInstanceOf(HostLock.Lost.class)
                     .hasMessage("wintermute: the host lock /var/lock/xenpt.lock is now held by ci@runner-7 (pid 4242)"
                             + " since 2026-11-25T00:48:00Z for plan plan-2, lock id 0ther; left as it is");
             assertThat(lock.held()).isFalse();
-            assertThat(host.file(HostLock.OWNER_FILE)).isEqualTo(OTHER.toJson());
+            assertThat(host.file(LockOwner.FILE)).isEqualTo(OTHER.toJson());
         }
     }
 

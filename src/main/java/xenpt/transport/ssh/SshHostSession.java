@@ -98,12 +98,12 @@ final class SshHostSession implements HostSession {
         try (Session session = channel) {
             Session.Command running = session.exec(command.toShell());
             // Both streams share the channel window: read them together or a full stderr stalls stdout.
-            CompletableFuture<byte[]> out = readAsync(running.getInputStream());
-            CompletableFuture<byte[]> err = readAsync(running.getErrorStream());
+            CompletableFuture<byte[]> out = ChannelStreams.readAsync(running.getInputStream());
+            CompletableFuture<byte[]> err = ChannelStreams.readAsync(running.getErrorStream());
             // A read past its bound ends the command at once: closing the channel stops the host's writer too.
-            byte[] stdout = bounded(out, "stdout", deadline);
-            byte[] stderr = bounded(err, "stderr", deadline);
-            running.join(remaining(deadline), TimeUnit.NANOSECONDS);
+            byte[] stdout = ChannelStreams.bounded(out, "stdout", deadline);
+            byte[] stderr = ChannelStreams.bounded(err, "stderr", deadline);
+            running.join(ChannelStreams.remaining(deadline), TimeUnit.NANOSECONDS);
             Integer exit = running.getExitStatus();
             if (exit == null) {
                 String signal = running.getExitSignal() == null ? "" : " (signal " + running.getExitSignal() + ")";
@@ -112,37 +112,6 @@ final class SshHostSession implements HostSession {
             return new CommandResult(command, exit,
                     new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
         }
-    }
-
-    /** The stream's bytes, or its {@link BoundedRead.TooLarge} as an IOException naming the stream. */
-    private static byte[] bounded(CompletableFuture<byte[]> read, String stream, long deadline)
-            throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return read.get(remaining(deadline), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BoundedRead.TooLarge tooLarge) {
-                throw new IOException(stream + ": " + tooLarge.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    private static long remaining(long deadline) throws TimeoutException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) throw new TimeoutException();
-        return left;
-    }
-
-    private static CompletableFuture<byte[]> readAsync(InputStream in) {
-        CompletableFuture<byte[]> f = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (in) {
-                f.complete(BoundedRead.readAll(in, BoundedRead.MAX_BYTES));
-            } catch (IOException | RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
     }
 
     private TransportException failure(Command command, String reason, Throwable cause) {
