@@ -24,7 +24,7 @@ import picocli.CommandLine;
  */
 class CiExamplesTest {
 
-    static final Path CI = Path.of(System.getProperty("basedir", "."), "examples", "ci");
+    static final Path CI = Path.of("examples", "ci");
 
     /** Written in parallel elsewhere; its invocations are checked once Main has it. */
     static final Set<String> PENDING = Set.of("apply");

@@ -19,7 +19,7 @@ final class Golden {
     static void check(String name, String actual) throws IOException {
         if (Boolean.getBoolean("xenpt.updateGolden")) {
             // the build runs from the module root; the source tree is the one to update
-            Path file = Path.of("src", "test", "resources", "render", name);
+            Path file = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "render", name);
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return;

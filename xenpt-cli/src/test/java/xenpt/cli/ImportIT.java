@@ -59,7 +59,7 @@ class ImportIT {
     /** wintermute with both devices hidden at boot and held by VMs, one with a name-label that YAML must quote. */
     @Test
     void aHostWithHiddenAndAssignedDevicesRoundTrips() throws Exception {
-        String base = Files.readString(Path.of(System.getProperty("basedir", "."), "examples/sim/wintermute.yaml"));
+        String base = Files.readString(Path.of("examples/sim/wintermute.yaml"));
         String variant = base
                 .replace("console=hvc0 quiet vga=785 splash plymouth.ignore-serial-consoles",
                         "console=hvc0 quiet vga=785 splash plymouth.ignore-serial-consoles xen-pciback.hide=(0000:0e:00.0)(0000:01:03.0)")

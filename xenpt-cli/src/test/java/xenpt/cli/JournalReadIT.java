@@ -51,7 +51,7 @@ class JournalReadIT {
         assertThat(last.getString("commit")).isEqualTo(SHA);
         assertThat(last.getString("plan_id")).isEqualTo("p2");
 
-        Path desired = Path.of(System.getProperty("basedir", "."), "examples", "wintermute.yaml");
+        Path desired = Path.of("examples", "wintermute.yaml").toAbsolutePath();
         assertThat(run("drift", "-f", desired.toString())).as(err).isEqualTo(2);
         assertThat(out).contains("wintermute (sim:wintermute)\n  last applied: 3f2a9c1d0b8e at 2026-11-25T00:47:00Z (applied)\n");
         Path report = tmp.resolve("drift.json");
@@ -65,7 +65,7 @@ class JournalReadIT {
     void aHostWithoutJournalWasNeverAppliedByXenpt() throws Exception {
         assertThat(run("inspect", "--address", "sim:wintermute")).as(err).isZero();
         assertThat(out).containsPattern("last applied: +never applied by xenpt\n");
-        assertThat(run("drift", "-f", Path.of(System.getProperty("basedir", "."), "examples", "wintermute.yaml").toString(),
+        assertThat(run("drift", "-f", Path.of("examples", "wintermute.yaml").toAbsolutePath().toString(),
                 "-o", "json")).isEqualTo(2);
         assertThat(new JSONObject(out).getJSONArray("hosts").getJSONObject(0).isNull("last_applied")).isTrue();
         assertThat(new JSONObject(out).getJSONArray("hosts").getJSONObject(0).has("last_applied")).isTrue();
