@@ -71,6 +71,8 @@ public final class Journal {
             m.put("changes", changes.stream().map(Entry::change).toList());
             m.put("error", error);
             if (note.isPresent()) m.put("note", note);
+            // which xenpt wrote the record; last so that older readers and records keep their key order
+            m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
             return JsonLine.write(m);
         }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import xenpt.build.XenptVersion;
 
 /**
  * The {@code xenpt} program. {@link #run} takes its output streams and environment so that tests run commands
@@ -32,6 +33,7 @@ import picocli.CommandLine.Mixin;
             ImportCommand.class,
             SimCommand.class,
             ForceUnlockCommand.class,
+            CompletionCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -145,8 +147,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"xenpt " + (v == null ? "dev" : v)};
+            return new String[] {XenptVersion.current().banner(System.getProperty("java.version"))};
         }
     }
 }
