@@ -47,8 +47,9 @@ stage_tree() {
   XENPT_JAVA_OPTS= "$dir/bin/xenpt" completion bash >"$dir/share/bash-completion/completions/xenpt"
   "$dir/runtime/bin/java" -cp "$dir/lib/xenpt.jar" xenpt.cli.ManPages "$dir/share/man/man1"
   gzip -n -9 "$dir"/share/man/man1/*.1
-  if [ "${XENPT_RELEASE_CDS:-0}" = 1 ]; then app_cds "$dir"; fi
   normalise_tree "$dir"
+  # the archive records the jar's modification time: record it after the jar got its final one
+  if [ "${XENPT_RELEASE_CDS:-0}" = 1 ]; then app_cds "$dir" && normalise_tree "$dir"; fi
 }
 
 # An application class-data archive recorded while planning against a throw-away simulated host.
