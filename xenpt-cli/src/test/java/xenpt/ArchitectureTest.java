@@ -81,7 +81,7 @@ class ArchitectureTest {
 
         /** Bottom to top: a package may use only packages of lower layers. */
         static final List<List<String>> LAYERS = List.of(
-                List.of("xenpt.diag", "xenpt.transport", "xenpt.sim"),
+                List.of("xenpt.diag", "xenpt.transport", "xenpt.sim", "xenpt.build"),
                 List.of("xenpt.json", "xenpt.transport.ssh", "xenpt.desired.yaml"),
                 List.of("xenpt.desired"),
                 List.of("xenpt.format", "xenpt.format.hide", "xenpt.format.otherconfig", "xenpt.format.journal", "xenpt.format.lock"),

@@ -9,6 +9,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import xenpt.build.XenptVersion;
 import xenpt.engine.Session;
 import xenpt.render.Views;
 
@@ -34,6 +35,7 @@ import xenpt.render.Views;
             ImportCommand.class,
             SimCommand.class,
             ForceUnlockCommand.class,
+            CompletionCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -158,8 +160,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"xenpt " + (v == null ? "dev" : v)};
+            return new String[] {XenptVersion.current().banner(System.getProperty("java.version"))};
         }
     }
 }

@@ -24,6 +24,7 @@ public final class DriftJson {
     public static String write(DriftReport report, Map<String, Optional<JournalEntry>> lastApplied) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", PlanJson.FORMAT_VERSION);
+        m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         m.put("desired_digest", report.desiredDigest());
         m.put("commit", report.commit());
         m.put("drift", report.hasDrift());

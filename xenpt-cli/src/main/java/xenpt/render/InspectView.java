@@ -98,6 +98,7 @@ public final class InspectView {
     public static String json(ObservedHost h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
+        m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         m.put("name", h.name());
         m.put("address", h.address());
         m.put("product", h.info().brand());

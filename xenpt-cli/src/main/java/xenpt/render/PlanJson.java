@@ -31,6 +31,7 @@ public final class PlanJson {
     public static Map<String, Object> map(Plan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", FORMAT_VERSION);
+        m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         m.put("plan_id", plan.planId());
         m.put("desired_digest", plan.desiredDigest());
         m.put("commit", plan.commit());

@@ -36,6 +36,7 @@ public final class ReportJson {
     private static String document(String outcome, Optional<String> reason, ApplyReport report) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
+        m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         m.put("outcome", outcome);
         m.put("reason", reason);
         m.put("plan_id", report.planId().isEmpty() ? Optional.empty() : report.planId());

@@ -44,6 +44,7 @@ public final class ReviewView {
     public static String json(Refs refs, Intent intent, Optional<Plan> plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
+        m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         m.put("base", ordered("ref", refs.base(), "commit", intent.baseCommit().orElse("")));
         m.put("head", ordered("ref", refs.head(), "commit", intent.headCommit().orElse("")));
         List<Object> changes = new ArrayList<>();

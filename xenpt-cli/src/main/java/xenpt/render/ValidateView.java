@@ -43,6 +43,7 @@ public final class ValidateView {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format_version", "1");
+        out.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         out.put("valid", r.ok());
         out.put("error_count", r.errorCount());
         out.put("warning_count", r.warningCount());

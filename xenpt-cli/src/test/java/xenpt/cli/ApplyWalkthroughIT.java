@@ -75,7 +75,8 @@ class ApplyWalkthroughIT {
         assertThat(f.run("plan", "-f", file.toString(), "--detailed-exitcode")).as(f.output()).isZero();
         assertThat(f.out()).contains("pending reboot");
         assertThat(f.run("apply", "-f", file.toString(), "--auto-approve")).as(f.output()).isZero();
-        assertThat(f.journal()).hasSize(1);
+        assertThat(f.journal()).singleElement().satisfies(line -> assertThat(new org.json.JSONObject(line)
+                .getString("xenpt_version")).isEqualTo(xenpt.build.XenptVersion.current().recorded()));
 
         Path undo = desired("", "    hide: []\n", "[]");
         assertThat(f.run("apply", "-f", undo.toString(), "--auto-approve")).as(f.output()).isZero();

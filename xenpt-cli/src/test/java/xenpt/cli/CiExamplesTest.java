@@ -36,7 +36,8 @@ class CiExamplesTest {
             files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
         }
         assertThat(files).extracting(p -> CI.relativize(p).toString().replace('\\', '/'))
-                .contains("gitlab-ci.yml", "github/xenpt-review.yml", "github/xenpt-apply.yml", "github/xenpt-drift.yml");
+                .contains("gitlab-ci.yml", "github/xenpt-review.yml", "github/xenpt-apply.yml", "github/xenpt-drift.yml",
+                        "github/setup-xenpt/action.yml", "gitlab-setup-xenpt.yml");
         List<List<String>> invocations = new ArrayList<>();
         for (Path f : files) {
             Object doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(f));
@@ -90,6 +91,50 @@ class CiExamplesTest {
             assertThat(a.subList(0, 2)).containsExactly("apply", "plan.json");
             assertThat(a).doesNotContain("-f", "--file", "--auto-approve", "--target");
         });
+    }
+
+    /** The composite action installs the pinned tarball only after its SHA-256 matched; every workflow uses it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void setupActionVerifiesTheChecksumBeforeUnpacking() throws IOException {
+        Map<String, Object> action = load(CI.resolve("github/setup-xenpt/action.yml"));
+        Map<String, Object> inputs = (Map<String, Object>) action.get("inputs");
+        assertThat(inputs).containsOnlyKeys("url", "sha256");
+        inputs.values().forEach(i -> assertThat(((Map<String, Object>) i).get("required")).isEqualTo(true));
+        Map<String, Object> runs = (Map<String, Object>) action.get("runs");
+        assertThat(runs.get("using")).isEqualTo("composite");
+        assertChecksumBeforeUnpack(String.join("\n", commands(runs)));
+        for (String workflow : List.of("xenpt-review.yml", "xenpt-apply.yml", "xenpt-drift.yml")) {
+            String text = Files.readString(CI.resolve("github").resolve(workflow));
+            assertThat(text).as(workflow).contains("uses: ./.github/actions/setup-xenpt", "sha256:")
+                    .doesNotContain("XENPT_JAR_URL", "setup-java");
+        }
+        String snippet = String.join("\n", commands(load(CI.resolve("gitlab-setup-xenpt.yml")).get(".setup-xenpt")));
+        assertChecksumBeforeUnpack(snippet);
+        assertChecksumBeforeUnpack(String.join("\n", commands(load(CI.resolve("gitlab-ci.yml")).get("default"))));
+    }
+
+    private static void assertChecksumBeforeUnpack(String script) {
+        assertThat(script).contains("curl -fsSL", "sha256sum", "--strict", "tar -xzf");
+        assertThat(script.indexOf("sha256sum")).isLessThan(script.indexOf("tar -xzf"));
+    }
+
+    /** This repository's release workflow: on a version tag, the tests and release check, then all artifacts. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void releaseWorkflowBuildsChecksAndPublishesOnATag() throws IOException {
+        Path file = Path.of(".github", "workflows", "release.yml");
+        Map<String, Object> wf = load(file);
+        // YAML 1.2: the key "on" stays a string
+        Map<String, Object> on = (Map<String, Object>) wf.get("on");
+        assertThat(((Map<String, Object>) on.get("push")).get("tags")).isEqualTo(List.of("v*"));
+        assertThat(((Map<String, Object>) wf.get("permissions")).get("contents")).isEqualTo("write");
+        List<String> steps = commands(wf.get("jobs"));
+        String all = String.join("\n", steps);
+        assertThat(all).contains("$GITHUB_REF_NAME", "pom.xml", ".ci/run", "gh release create", "target/release/*");
+        assertThat(all.indexOf(".ci/run")).isLessThan(all.indexOf("gh release create"));
+        assertThat(Files.readString(Path.of(".ci", "run")))
+                .contains("scripts/release-check");
     }
 
     @Test

@@ -82,7 +82,8 @@ class ValidateCommandTest {
     @Test
     void jsonOutputOfAValidStateGoesToStdout() {
         assertThat(run("-o", "json", "validate", "-f", "examples/gpu-host.yaml")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).startsWith("{\n  \"format_version\": \"1\",\n  \"valid\": true,");
+        assertThat(out.toString()).startsWith("{\n  \"format_version\": \"1\",\n  \"xenpt_version\": \""
+                + xenpt.build.XenptVersion.current().recorded() + "\",\n  \"valid\": true,");
         JSONObject json = new JSONObject(out.toString());
         assertThat(json.getBoolean("valid")).isTrue();
         assertThat(json.getInt("error_count")).isZero();

@@ -78,7 +78,8 @@ class PlanIT {
         Cli.Result r = Cli.run(dir, "plan", "-f", WALKTHROUGH.toString(), "--out", saved.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved))).isEqualTo("rw-------");
-        assertThat(Files.readString(saved)).contains("\"format_version\": \"1\"").doesNotContain("BEGIN OPENSSH");
+        assertThat(Files.readString(saved)).contains("\"format_version\": \"1\"").doesNotContain("BEGIN OPENSSH")
+                .contains("\"xenpt_version\": \"" + xenpt.build.XenptVersion.current().recorded() + "\"");
 
         Cli.Result shown = Cli.run(dir, "show", saved.toString());
         assertThat(shown.exit()).isZero();

@@ -53,6 +53,8 @@ public record JournalRecord(String id, String time, String planId, Optional<Stri
         m.put("changes", changes.stream().map(JournalRecord::change).toList());
         m.put("error", error);
         if (note.isPresent()) m.put("note", note);
+        // which xenpt wrote the record; last so that older readers and records keep their key order
+        m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         return Json.line(m);
     }
 
