@@ -37,7 +37,7 @@ final class AssignmentPlanner {
             VmSpec spec = e.getKey();
             spec.pci().forEach(d -> holders.computeIfAbsent(d, k -> new ArrayList<>()).add("'" + spec.name() + "'"));
             checkDevices(checks, spec);
-            changes.addAll(planManaged(ctx, spec, e.getValue()));
+            changes.addAll(planManaged(checks, spec, e.getValue()));
         }
         Set<String> managedUuids = new TreeSet<>();
         managed.values().forEach(v -> managedUuids.add(v.uuid()));
@@ -114,12 +114,21 @@ final class AssignmentPlanner {
         return "the boot hide list of " + ctx.name() + " ('" + boot.raw() + "')";
     }
 
-    private static List<Change> planManaged(HostContext ctx, VmSpec spec, VmRecord vm) {
+    private static List<Change> planManaged(DeviceChecks checks, VmSpec spec, VmRecord vm) {
+        HostContext ctx = checks.ctx;
         List<Change> changes = new ArrayList<>();
         Optional<String> after = spec.pci().isEmpty() ? Optional.empty() : Optional.of(OtherConfigPci.format(spec.pci()));
         if (!vm.pciRaw().equals(after)) {
             String reason = after.isEmpty() ? "release its devices" : "give it " + PciValues.list(spec.pci());
-            changes.addAll(assign(ctx, vm, after, reason));
+            List<Change> assign = assign(ctx, vm, after, reason);
+            if (assign.size() > 1 && !startable(ctx, spec)) {
+                assign = assign.subList(0, 1);
+                checks.add(Diagnostic.warning(spec.location(), "VM '" + spec.name() + "' is not restarted: dom0 still"
+                        + " drives some of " + PciValues.list(spec.pci()) + " until " + ctx.name() + " reboots (reboot:"
+                        + " manual), and a VM started now would take them from their dom0 driver",
+                        "reboot " + ctx.name() + ", then start the VM (apply lists both as next steps)"));
+            }
+            changes.addAll(assign);
         }
         if (!spec.pci().isEmpty() && !vm.affinity().equals(ctx.hostUuid())) {
             Optional<String> before = vm.affinity().isEmpty() ? Optional.empty() : Optional.of(vm.affinity());
@@ -127,6 +136,16 @@ final class AssignmentPlanner {
                     "its devices are on " + ctx.name()));
         }
         return changes;
+    }
+
+    /**
+     * Whether xenpt may start the VM with its new devices now: each is bound to pciback on the running host, or
+     * xenpt reboots the host first ({@code reboot: auto} plans the reboot before the restart). A device that dom0
+     * still drives would be torn from its driver at VM start (SPEC: "a device assigned but not hidden").
+     */
+    private static boolean startable(HostContext ctx, VmSpec spec) {
+        return ctx.spec.policy().reboot() == Policy.Mode.AUTO
+                || ctx.host.runtime().pcibackBound().containsAll(spec.pci());
     }
 
     /** An assignment change, and a restart when the VM runs and the policy lets xenpt restart it. */

@@ -147,6 +147,19 @@ class PlannerTableTest {
                         .observed(wintermute().hidden("(0000:01:03.0)"))
                         .change(ASSIGN_ES1000).change(PIN_WINDOWS)
                         .change("restart-vm wintermute/Windows Server 2012 R2: - -> -").done(),
+                when("vmRestart: auto under reboot: manual does not start a VM whose new device dom0 still drives")
+                        .desired(host("wintermute").policy(Mode.MANUAL, Mode.AUTO, false).hide("01:03.0").vm("Windows Server 2012 R2", "01:03.0"))
+                        .observed(wintermute())
+                        .change("hide wintermute: - -> (0000:01:03.0) [reboot required]")
+                        .change(ASSIGN_ES1000).change(PIN_WINDOWS)
+                        .warning("VM 'Windows Server 2012 R2' is not restarted: dom0 still drives some of 0000:01:03.0 until"
+                                + " wintermute reboots").done(),
+                when("vmRestart: auto under reboot: auto restarts the VM after the reboot")
+                        .desired(host("wintermute").policy(Mode.AUTO, Mode.AUTO, false).hide("01:03.0").vm("Windows Server 2012 R2", "01:03.0"))
+                        .observed(wintermute())
+                        .change("hide wintermute: - -> (0000:01:03.0) [reboot required]")
+                        .change(ASSIGN_ES1000).change(PIN_WINDOWS).change("reboot wintermute: - -> -")
+                        .change("restart-vm wintermute/Windows Server 2012 R2: - -> -").done(),
                 when("vmRestart: auto does not restart a halted VM")
                         .desired(host("wintermute").policy(Mode.MANUAL, Mode.AUTO, false).hide("01:03.0").vm("XOA 4.15 Free", "01:03.0"))
                         .observed(wintermute().hidden("(0000:01:03.0)"))

@@ -64,10 +64,10 @@ final class SshHostSession implements HostSession {
     public CommandResult run(Command command) throws TransportException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         try {
-            while (true) {
+            for (int refused = 0; ; refused++) {
                 channels.acquire(deadline);
                 try {
-                    Session session = openChannel();
+                    Session session = openChannel(refused);
                     if (session != null) return exec(session, command, deadline);
                 } finally {
                     channels.release();
@@ -83,15 +83,25 @@ final class SshHostSession implements HostSession {
         }
     }
 
-    /** A new session channel, or null when the server refused it at its channel limit (then try again). */
-    private Session openChannel() throws IOException {
+    /**
+     * A new session channel, or null when the server refused it at its channel limit (then try again). A refusal
+     * while this caller holds the only slot may still be the limit: the server counts channels until it has
+     * processed their close, which can trail the client's by a moment, so such a refusal is retried a few times
+     * after a short pause before it counts.
+     */
+    private Session openChannel(int refusedBefore) throws IOException, InterruptedException {
         try {
             return ssh.startSession();
         } catch (OpenFailException e) {
             if (channels.refusedAtLimit()) return null;
-            throw e;
+            if (refusedBefore >= CLOSE_LAG_RETRIES) throw e;
+            Thread.sleep(20L << refusedBefore);
+            return null;
         }
     }
+
+    /** Retries of a refusal while no other channel is open (20, 40, 80, 160 ms apart). */
+    private static final int CLOSE_LAG_RETRIES = 4;
 
     private CommandResult exec(Session channel, Command command, long deadline)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
