@@ -6,10 +6,13 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import xenpt.build.XenptVersion;
+import xenpt.desired.DidYouMean;
 import xenpt.engine.Session;
 import xenpt.render.Views;
 
@@ -43,7 +46,7 @@ import xenpt.render.Views;
             "1:any error: invalid desired state, unreachable host, failed apply, stale plan, bad usage",
             "2:success with changes present (plan --detailed-exitcode, review) or drift found (drift)"
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global;
@@ -80,9 +83,11 @@ public final class Main implements Runnable {
         }
     }
 
+    /** {@code xenpt} alone is bad usage: the usage goes to stderr and the exit code is 1. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(out);
+    public Integer call() {
+        new CommandLine(this).usage(err);
+        return ExitCode.ERROR;
     }
 
     /** What the engine needs of this run: stderr, environment, parallelism, host-key trust, live progress. */
@@ -96,9 +101,14 @@ public final class Main implements Runnable {
         return new Views(global.output, color());
     }
 
-    /** Whether output may be coloured: a terminal, no {@code --no-color}, no {@code NO_COLOR}. */
+    /** Whether output may be coloured: a terminal, and {@link #colorAllowed}. */
     boolean color() {
-        return !global.noColor && !env.containsKey("NO_COLOR") && stderrIsTerminal();
+        return colorAllowed(global.noColor, env) && stderrIsTerminal();
+    }
+
+    /** No {@code --no-color}, no non-empty {@code NO_COLOR} (no-color.org), and not {@code TERM=dumb}. */
+    static boolean colorAllowed(boolean noColorFlag, Map<String, String> env) {
+        return !noColorFlag && env.getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(env.get("TERM"));
     }
 
     /**
@@ -139,7 +149,9 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("xenpt: " + ex.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            Optional<String> command = closestCommand(ex);
+            command.ifPresent(c -> err.println("Did you mean: " + c + "?"));
+            if (command.isEmpty() && !CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
                 err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             }
             err.flush();
@@ -155,6 +167,18 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * For a mistyped command ({@code xenpt paln}), the command it is closest to by edit distance, swaps included
+     * (picocli's own suggestion is by prefix and offers {@code validate} there).
+     */
+    static Optional<String> closestCommand(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return Optional.empty();
+        CommandLine at = ex.getCommandLine();
+        if (at.getSubcommands().isEmpty() || u.getUnmatched().get(0).startsWith("-")) return Optional.empty();
+        return DidYouMean.suggest(u.getUnmatched().get(0), at.getSubcommands().keySet())
+                .map(name -> at.getCommandSpec().qualifiedName() + " " + name);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the closest known word for a misspelt one, by edit distance, ignoring case. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {}
 
@@ -13,7 +13,7 @@ final class DidYouMean {
      * The candidate nearest to {@code word} when it is close enough to be a plausible typo: at most 2 edits, and at
      * most a third of the word's length (at least 1), so short words do not get far-fetched suggestions.
      */
-    static Optional<String> suggest(String word, Collection<String> candidates) {
+    public static Optional<String> suggest(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(2, w.length() / 3));
         String best = null;

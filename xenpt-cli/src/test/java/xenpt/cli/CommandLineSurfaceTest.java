@@ -66,4 +66,29 @@ class CommandLineSurfaceTest {
         assertThat(run("show", dir.toString())).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).startsWith("xenpt: " + dir + ": cannot read the plan: ");
     }
+
+    @Test
+    void xenptWithoutACommandPrintsItsUsageOnStderrAndExits1() {
+        assertThat(run()).isEqualTo(ExitCode.ERROR);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("Usage: xenpt", "plan", "apply");
+    }
+
+    @Test
+    void aMistypedCommandSuggestsTheClosestCommand() {
+        assertThat(run("paln")).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("Did you mean: xenpt plan?").doesNotContain("validate");
+        assertThat(run("sim", "serv")).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("Did you mean: xenpt sim serve?");
+    }
+
+    @Test
+    void colourFollowsNoColorWhenSetAndNonEmptyAndTermDumb() {
+        assertThat(Main.colorAllowed(false, Map.of())).isTrue();
+        assertThat(Main.colorAllowed(true, Map.of())).isFalse();
+        assertThat(Main.colorAllowed(false, Map.of("NO_COLOR", "1"))).isFalse();
+        assertThat(Main.colorAllowed(false, Map.of("NO_COLOR", ""))).as("no-color.org: set and non-empty").isTrue();
+        assertThat(Main.colorAllowed(false, Map.of("TERM", "dumb"))).isFalse();
+        assertThat(Main.colorAllowed(false, Map.of("TERM", "xterm-256color"))).isTrue();
+    }
 }
