@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.desired.SshSettings;
@@ -13,6 +12,7 @@ import xenpt.plan.Change;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Status;
+import xenpt.transport.Command;
 
 /**
  * What is left to do by hand after an apply, from the plan's changes, what was done, and the policies: a change
@@ -32,8 +32,6 @@ import xenpt.plan.Status;
  */
 public final class NextSteps {
 
-    /** What may appear unquoted in a shell word. */
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private NextSteps() {}
 
@@ -107,8 +105,6 @@ public final class NextSteps {
      * still expands it, as xenpt does for these paths.
      */
     public static String quote(String word) {
-        if (SAFE.matcher(word).matches()) return word;
-        if (word.startsWith("~/")) return "~/" + quote(word.substring(2));
-        return "'" + word.replace("'", "'\\''") + "'";
+        return word.startsWith("~/") ? "~/" + Command.quote(word.substring(2)) : Command.quote(word);
     }
 }
