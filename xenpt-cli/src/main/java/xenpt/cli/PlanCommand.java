@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import xenpt.engine.Fleet;
 import xenpt.engine.PlanFiles;
 import xenpt.engine.Planning;
@@ -21,6 +23,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DesiredStateOptions desired;
@@ -56,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
             PlanFiles.save(out, planned.get(), main.env);
             main.err.println("xenpt: plan saved to " + out + savedHint(plan, out));
         } else if (plan.hasChanges() && !plan.failed()) {
-            main.err.println(NOT_SAVED);
+            main.err.println(notSaved(spec.commandLine().getParseResult().originalArgs()));
         }
         if (plan.failed()) {
             main.err.println("xenpt: the plan failed" + Fleet.unreachableHint(plan));
@@ -66,10 +71,21 @@ final class PlanCommand implements Callable<Integer> {
         return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
 
-    /** Like Terraform's note on a plan made without {@code -out}: apply plans again, and may find something else. */
-    static final String NOT_SAVED = "xenpt: note: this plan was not saved, so 'xenpt apply' will plan again and may do"
-            + " other things if a host or the desired state changes in between. To apply exactly this plan, save it with"
-            + " 'xenpt plan --out FILE' (and the same options) and run 'xenpt apply FILE'.";
+    /** Where the note suggests saving the plan: xenpt's own directory, which git ignores like the simulator's state. */
+    static final String SUGGESTED_OUT = ".xenpt/plan.json";
+
+    /**
+     * Like Terraform's note on a plan made without {@code -out}: apply plans again, and may find something else. It
+     * ends with the two commands that save and apply exactly this plan: this command line again (its words quoted for
+     * a POSIX shell) with {@code --out}, then {@code apply} of that file.
+     */
+    static String notSaved(List<String> args) {
+        StringBuilder again = new StringBuilder("xenpt");
+        args.forEach(a -> again.append(' ').append(xenpt.transport.Command.quote(a)));
+        return "xenpt: note: this plan was not saved, so 'xenpt apply' will plan again and may do other things if a"
+                + " host or the desired state changes in between. To apply exactly this plan, save it, then apply the"
+                + " file:\n  " + again + " --out " + SUGGESTED_OUT + "\n  xenpt apply " + SUGGESTED_OUT;
+    }
 
     /** The command that applies the saved plan, with an absolute path so that it works from any directory. */
     private static String savedHint(Plan plan, Path out) {

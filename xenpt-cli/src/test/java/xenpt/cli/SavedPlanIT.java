@@ -168,8 +168,10 @@ class SavedPlanIT {
     void aPlanMadeWithoutOutSaysThatApplyWillPlanAgainAndHowToSaveIt() throws Exception {
         Path desired = towerGetsTheVga();
         assertThat(f.run("plan", "-f", desired.toString())).as(f.output()).isZero();
-        assertThat(f.err()).contains("this plan was not saved, so 'xenpt apply' will plan again and may do other things",
-                "'xenpt plan --out FILE'", "'xenpt apply FILE'");
+        assertThat(f.err()).contains("this plan was not saved, so 'xenpt apply' will plan again and may do other things");
+        List<String> printed = f.err().lines().filter(l -> l.startsWith("  xenpt ")).map(String::strip).toList();
+        assertThat(printed).as("the note ends with the commands that save and apply this plan")
+                .containsExactly("xenpt plan -f " + desired + " --out .xenpt/plan.json", "xenpt apply .xenpt/plan.json");
 
         assertThat(f.run("-o", "json", "plan", "-f", desired.toString())).as(f.output()).isZero();
         assertThat(new JSONObject(f.out()).getJSONArray("hosts").length()).isEqualTo(1); // stdout stays JSON
@@ -178,6 +180,16 @@ class SavedPlanIT {
         Path plan = tmp.resolve("plan.json");
         assertThat(f.run("plan", "-f", desired.toString(), "--out", plan.toString())).as(f.output()).isZero();
         assertThat(f.err()).doesNotContain("not saved");
+
+        try {
+            for (String command : printed) {
+                String[] words = command.substring("xenpt ".length()).split(" ");
+                assertThat(f.run(words)).as("runs as printed: " + command + "\n" + f.output()).isZero();
+            }
+            assertThat(f.out()).contains("Apply complete");
+        } finally {
+            Files.deleteIfExists(Path.of(".xenpt/plan.json"));
+        }
     }
 
     /** The plan's hide change made to hide the management NIC (0d:00.0) and the root disk's controller (03:00.0). */
