@@ -144,8 +144,12 @@ final class AssignmentPlanner {
      * still drives would be torn from its driver at VM start (SPEC: "a device assigned but not hidden").
      */
     private static boolean startable(HostContext ctx, VmSpec spec) {
-        return ctx.spec.policy().reboot() == Policy.Mode.AUTO
-                || ctx.host.runtime().pcibackBound().containsAll(spec.pci());
+        return ctx.spec.policy().reboot() == Policy.Mode.AUTO || boundNow(ctx, spec.pci());
+    }
+
+    /** Whether each of {@code devices} is bound to pciback on the running host (so dom0 no longer drives it). */
+    static boolean boundNow(HostContext ctx, java.util.Collection<PciAddress> devices) {
+        return ctx.host.runtime().pcibackBound().containsAll(devices);
     }
 
     /** An assignment change, and a restart when the VM runs and the policy lets xenpt restart it. */

@@ -18,7 +18,7 @@ import xenpt.observed.VmRecord;
  * The safety rules, checked on a plan's own changes against the host as it is at apply time: what a change hides is
  * on the host, has its pinned id, and is neither the management NIC nor the root disk's controller; what a change
  * assigns is on the host and hidden once the plan is applied; no device ends up with two VMs; a VM is pinned to this
- * host only. The planner checks the same rules with the same code ({@link HidePlanner}, {@link AssignmentPlanner});
+ * host only; a VM is started (restart-vm) before a reboot only with devices pciback already holds. The planner checks the same rules with the same code ({@link HidePlanner}, {@link AssignmentPlanner});
  * apply checks again because a saved plan is a file that can be edited (its digest is not a signature) and because a
  * {@code --target} plan carries only part of the desired state's changes.
  */
@@ -34,6 +34,7 @@ public final class Guards {
         spec.hide().ifPresent(l -> l.forEach(e -> pins.put(e.address(), e.id())));
         Set<PciAddress> hidden = now.boot().hide().devices();
         Map<String, List<PciAddress>> assigned = new TreeMap<>();
+        boolean rebooted = false;
         for (Change c : plan.changes()) {
             switch (c) {
                 case Change.Hide h -> {
@@ -51,12 +52,25 @@ public final class Guards {
                                 + p.hostUuid() + ", which is not " + ctx.name() + " (" + ctx.hostUuid() + ")"));
                     }
                 }
-                case Change.Reboot r -> { }
-                case Change.RestartVm r -> { }
+                case Change.Reboot r -> rebooted = true;
+                case Change.RestartVm r -> {
+                    if (!rebooted) checkStartable(checks, r, assigned.get(r.vmUuid()));
+                }
             }
         }
         checkAssignments(checks, assigned, hidden);
         return checks.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
+    }
+
+    /** A VM started before any reboot must get only devices that pciback holds now (dom0 drives the others). */
+    private static void checkStartable(DeviceChecks checks, Change.RestartVm r, List<PciAddress> devices) {
+        HostContext ctx = checks.ctx;
+        List<PciAddress> pci = devices != null ? devices
+                : ctx.host.vms().stream().filter(v -> v.uuid().equals(r.vmUuid())).findFirst().map(VmRecord::pci).orElse(List.of());
+        if (!AssignmentPlanner.boundNow(ctx, pci)) {
+            checks.add(Diagnostic.error(ctx.spec.location(), "VM '" + r.vmName() + "' would be started while dom0 still"
+                    + " drives some of " + PciValues.list(pci) + " on " + ctx.name() + "; reboot the host first"));
+        }
     }
 
     /**

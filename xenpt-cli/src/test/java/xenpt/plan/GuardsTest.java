@@ -101,4 +101,20 @@ class GuardsTest {
         assertThat(Guards.check(with(changes), SPEC, HOST)).singleElement().asString()
                 .contains("would be pinned to d1e2f3a4-0000-4000-8000-000000000002, which is not wintermute (" + WINTERMUTE + ")");
     }
+
+    @Test
+    void startingAVmBeforeTheRebootWithDevicesDom0StillDrivesIsRefused() {
+        List<Change> changes = new ArrayList<>(planned().changes());
+        changes.removeIf(c -> c instanceof Change.Reboot || c instanceof Change.RestartVm);
+        Change.Assign assign = changes.stream().filter(c -> c instanceof Change.Assign).map(c -> (Change.Assign) c)
+                .findFirst().orElseThrow();
+        changes.add(new Change.RestartVm(assign.host(), assign.vmUuid(), assign.vmName(), "edited in"));
+        assertThat(Guards.check(with(changes), SPEC, HOST)).singleElement().asString()
+                .contains("would be started while dom0 still drives some of 0000:01:03.0", "reboot the host first");
+
+        List<Change> rebootFirst = new ArrayList<>(changes.subList(0, changes.size() - 1));
+        rebootFirst.add(new Change.Reboot(assign.host(), "edited in"));
+        rebootFirst.add(changes.get(changes.size() - 1));
+        assertThat(Guards.check(with(rebootFirst), SPEC, HOST)).isEmpty();
+    }
 }
