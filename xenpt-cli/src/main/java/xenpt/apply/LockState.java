@@ -54,7 +54,6 @@ sealed interface LockState {
 
     /** The host's current boot id ({@code /proc/sys/kernel/random/boot_id}); {@code ""} when it cannot be read. */
     static String bootId(HostSession s) throws TransportException {
-        CommandResult r = s.run(Command.of("cat", "/proc/sys/kernel/random/boot_id"));
-        return r.ok() ? r.stdout().strip() : "";
+        return xenpt.observed.Observer.bootId(s);
     }
 }

@@ -9,6 +9,7 @@ import xenpt.desired.PciAddress;
 import xenpt.format.hide.HideList;
 import xenpt.observed.ObservationException;
 import xenpt.observed.ObservedHost;
+import xenpt.observed.Observer;
 import xenpt.observed.PowerState;
 import xenpt.observed.RuntimeState;
 import xenpt.observed.VmRecord;
@@ -94,7 +95,7 @@ final class Rebooter {
             Thread.sleep(options.pollInterval().toMillis());
             try {
                 HostSession s = link.session();
-                String bootId = s.run(Command.of("cat", "/proc/sys/kernel/random/boot_id")).stdout().strip();
+                String bootId = Observer.bootId(s);
                 if (bootId.equals(oldBootId) || bootId.isEmpty()) {
                     last = "the host has not gone down yet";
                 } else if (s.run(Command.of("xe", "vm-list", "params=uuid", "--minimal")).ok()) {

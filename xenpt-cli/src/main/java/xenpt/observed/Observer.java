@@ -25,6 +25,12 @@ public final class Observer {
 
     private Observer() {}
 
+    /** The host's current boot id ({@code /proc/sys/kernel/random/boot_id}); {@code ""} when it cannot be read. */
+    public static String bootId(HostSession session) throws TransportException {
+        CommandResult r = session.run(Reads.BOOT_ID);
+        return r.ok() ? r.stdout().strip() : "";
+    }
+
     /**
      * @param method the desired state's hide method; {@code AUTO} picks the backend from what the host has
      * @throws TransportException   when the connection fails during the reads
