@@ -1,13 +1,11 @@
 package xenpt.observed;
 
+import java.security.SecureRandom;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import xenpt.format.hide.HideValue;
 import xenpt.format.journal.JournalFile;
 import xenpt.format.otherconfig.OtherConfigPci;
@@ -16,7 +14,7 @@ import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
-/** The commands of one observation (docs/observation-commands.md) and running a batch of them at once. */
+/** The commands of one observation (docs/observation-commands.md) and running a batch of them as one script. */
 final class Reads {
 
     static final Command INVENTORY = Command.of("cat", "/etc/xensource-inventory");
@@ -46,43 +44,58 @@ final class Reads {
             EXTLINUX, XEN_CMDLINE, PCI_LIST, VM_LIST, POOL_MASTER, MANAGEMENT_PIF, NET_LINKS, DISK_BY_ID, BLOCK_LINKS,
             JOURNAL);
 
+    /** The reads that may be sections of a read script's text: fixed words only. Add a new fixed read here. */
+    static final Set<Command> FIXED = Set.copyOf(ROUND_ONE);
+
+    private static final String UUID_WORD = "uuid=" + ReadScript.SLOT;
+    static final ReadScript.Template VM_PCI = ReadScript.Template.of("vm-pci", "xe", "vm-param-get", UUID_WORD,
+            "param-name=" + OtherConfigPci.MAP, "param-key=" + OtherConfigPci.KEY);
+
+    /**
+     * Round-2 reads of one object by uuid (the uuid travels on stdin, never in the script text). Add a template here
+     * for a new read by uuid; the command must then be built with {@link ReadScript.Template#command}.
+     */
+    static final List<ReadScript.Template> TEMPLATES = List.of(VM_PCI,
+            vmParamTemplate("name-label"), vmParamTemplate("power-state"), vmParamTemplate("resident-on"),
+            vmParamTemplate("affinity"));
+
     private Reads() {}
 
+    private static ReadScript.Template vmParamTemplate(String param) {
+        return ReadScript.Template.of("vm-" + param, "xe", "vm-param-get", UUID_WORD, "param-name=" + param);
+    }
+
     static Command vmParam(String uuid, String param) {
-        return Command.of("xe", "vm-param-get", "uuid=" + uuid, "param-name=" + param);
+        return TEMPLATES.stream().filter(t -> t.kind().equals("vm-" + param)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no round-2 read of VM param " + param)).command(uuid);
     }
 
     static Command vmOtherConfigPci(String uuid) {
-        return Command.of("xe", "vm-param-get", "uuid=" + uuid, "param-name=" + OtherConfigPci.MAP,
-                "param-key=" + OtherConfigPci.KEY);
+        return VM_PCI.command(uuid);
     }
 
     /**
-     * Runs all commands at once, one virtual thread and one channel each, and returns their results by command.
-     * The first transport failure is rethrown (the connection is gone or unusable; the observation is lost).
+     * Runs the reads as one script on one channel ({@link ReadScript}) and returns their results by command, each
+     * with its own exit status, stdout and stderr. Nothing is sent for no reads.
+     *
+     * @throws TransportException when the connection fails or the script stops before its last read
+     * @throws IllegalArgumentException for a read that is neither in {@link #FIXED} nor one of {@link #TEMPLATES}
      */
     static Map<Command, CommandResult> runAll(HostSession session, Collection<Command> commands) throws TransportException {
-        Map<Command, Future<CommandResult>> pending = new LinkedHashMap<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Command c : commands) pending.putIfAbsent(c, pool.submit(() -> session.run(c)));
-            Map<Command, CommandResult> results = new LinkedHashMap<>();
-            for (Map.Entry<Command, Future<CommandResult>> e : pending.entrySet()) {
-                results.put(e.getKey(), await(e.getValue()));
-            }
-            return results;
-        }
+        if (commands.isEmpty()) return Map.of();
+        ReadScript script = ReadScript.of(commands, FIXED, TEMPLATES);
+        String nonce = nonce();
+        CommandResult answer = session.run(script.command(nonce));
+        return ScriptOutput.parse(session.host(), script, answer, nonce);
     }
 
-    private static CommandResult await(Future<CommandResult> f) throws TransportException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while observing", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TransportException t) throw t;
-            throw new IllegalStateException(e.getCause());
-        }
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** 128 random bits in hex: the section boundary of one run, unknown to anything on the host before it runs. */
+    private static String nonce() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     /** The output of a one-line command without its final newline. */

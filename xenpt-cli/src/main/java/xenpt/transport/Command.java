@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A remote command as an argument vector. The only way to build the text sent to a host's shell is
- * {@link #toShell()}, which quotes every word that is not plainly safe, so no value from a desired-state file or
- * from a host's output can reach a shell unquoted.
+ * A remote command as an argument vector, and what it is given on stdin (usually nothing). The only way to build the
+ * text sent to a host's shell is {@link #toShell()}, which quotes every word that is not plainly safe, so no value
+ * from a desired-state file or from a host's output can reach a shell unquoted. Values that a fixed script needs
+ * travel on {@code stdin} as data, never as shell text (docs/observation-commands.md).
  */
-public record Command(List<String> argv) {
+public record Command(List<String> argv, String stdin) {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
     public Command {
         argv = List.copyOf(argv);
         if (argv.isEmpty()) throw new IllegalArgumentException("empty command");
+        java.util.Objects.requireNonNull(stdin, "stdin");
+    }
+
+    public Command(List<String> argv) {
+        this(argv, "");
     }
 
     public static Command of(String program, String... args) {
@@ -29,7 +35,20 @@ public record Command(List<String> argv) {
     public Command with(String... more) {
         List<String> all = new ArrayList<>(argv);
         all.addAll(List.of(more));
-        return new Command(all);
+        return new Command(all, stdin);
+    }
+
+    /** The same command with {@code input} on its stdin (sent, then end of file). */
+    public Command withStdin(String input) {
+        return new Command(argv, input);
+    }
+
+    /** The command line for messages: its first line, at most 80 characters (a script is named, not printed). */
+    public String summary() {
+        String s = toShell();
+        int nl = s.indexOf('\n');
+        String first = nl < 0 ? s : s.substring(0, nl);
+        return first.length() <= 80 && nl < 0 ? first : first.substring(0, Math.min(80, first.length())) + " …";
     }
 
     /** The command line for a POSIX shell; each word quoted as needed. */

@@ -27,6 +27,7 @@ final class ExecCommand implements Command {
     private final Rebooter rebooter;
     private final Traffic traffic;
     private final long latencyMs;
+    private Stdin stdin = Stdin.EMPTY;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
@@ -40,7 +41,9 @@ final class ExecCommand implements Command {
     }
 
     @Override
-    public void setInputStream(InputStream in) {}
+    public void setInputStream(InputStream in) {
+        this.stdin = new Stdin(in);
+    }
 
     @Override
     public void setOutputStream(OutputStream out) {
@@ -69,12 +72,12 @@ final class ExecCommand implements Command {
             channel.getSession().close(true);
             return;
         }
-        traffic.commandStarted();
+        traffic.channelStarted();
         Outcome o;
         try {
-            o = shell.execute(line);
+            o = shell.execute(line, stdin);
         } finally {
-            traffic.commandEnded();
+            traffic.channelEnded();
         }
         if (o.effect() == Outcome.Effect.HANG) awaitClose(channel);
         if (o.effect() == Outcome.Effect.DROP || o.effect() == Outcome.Effect.HANG) {

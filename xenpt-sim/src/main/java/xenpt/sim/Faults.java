@@ -69,7 +69,7 @@ public final class Faults {
         return rules == null || index >= rules.length() ? 0 : rules.getJSONObject(index).getInt("seen");
     }
 
-    /** Every command waits {@code millis} before it runs. */
+    /** Every exec request waits {@code millis} before it runs (once per request: a script pays it once). */
     public Faults latency(long millis) throws IOException {
         return change(o -> o.put("latency-ms", millis));
     }

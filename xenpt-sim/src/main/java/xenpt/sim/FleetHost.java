@@ -33,7 +33,7 @@ final class FleetHost {
     FleetHost(String name, HostContext ctx, Path stateDir, long latencyMs) {
         this.name = name;
         this.ctx = ctx;
-        this.shell = new Shell(ctx);
+        this.shell = new Shell(ctx, traffic);
         this.stateDir = stateDir;
         this.files = new VirtualFileSystemFactory(ctx.fs().root());
         this.sftpFaults = SshEndpoint.faultListener(ctx);

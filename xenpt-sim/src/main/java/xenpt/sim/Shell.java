@@ -18,15 +18,25 @@ final class Shell {
     private static final Set<String> BIN_DIRS = Set.of("/bin", "/usr/bin", "/sbin", "/usr/sbin");
 
     private final HostContext ctx;
+    private final Traffic traffic;
 
-    Shell(HostContext ctx) {
+    Shell(HostContext ctx, Traffic traffic) {
         this.ctx = ctx;
+        this.traffic = traffic;
     }
 
-    Outcome execute(String line) {
+    /**
+     * One exec request. {@code sh -c SCRIPT} runs the script ({@link ShellScript}) with the request's stdin, each of
+     * its commands counted and matched against the injected faults on its own; any other line is one command or
+     * pipeline. The injected latency is paid once per request (a round trip), not per command of a script.
+     */
+    Outcome execute(String line, Stdin stdin) {
         try {
             long latency = ctx.faults().latencyMs();
             if (latency > 0) Thread.sleep(latency);
+            List<String> script = script(line);
+            if (script != null) return ShellScript.run(script.get(2), stdin, this::simple);
+            traffic.commandRun();
             var fault = ctx.faults().check(line);
             if (fault.isPresent() && fault.get().effect() != Outcome.Effect.DROP_AFTER) return fault.get();
             List<List<String>> stages = ShellWords.parse(line);
@@ -50,6 +60,31 @@ final class Shell {
         } catch (IOException | RuntimeException e) {
             return Outcome.fail(1, "sh: " + e + "\n");
         }
+    }
+
+    /** The argv of an {@code sh -c SCRIPT} line (a POSIX sh is at /bin/sh on every dom0), else null. */
+    private static List<String> script(String line) {
+        try {
+            List<List<String>> stages = ShellWords.parse(line);
+            if (stages.size() != 1) return null;
+            List<String> argv = stages.get(0);
+            boolean sh = argv.get(0).equals("sh") || argv.get(0).equals("/bin/sh");
+            return sh && argv.size() == 3 && argv.get(1).equals("-c") ? argv : null;
+        } catch (ShellWords.SyntaxError e) {
+            return null;
+        }
+    }
+
+    /**
+     * One command of a script, counted and matched against the faults by its text as a single exec request would
+     * show it (each word plain or single-quoted), so a fault such as {@code ^xe vm-list} fires inside a script too.
+     */
+    private Outcome simple(List<String> argv) throws IOException {
+        traffic.commandRun();
+        var fault = ctx.faults().check(ShellWords.join(argv));
+        if (fault.isPresent() && fault.get().effect() != Outcome.Effect.DROP_AFTER) return fault.get();
+        Outcome o = program(argv, "");
+        return fault.isPresent() ? new Outcome(-1, "", "", Outcome.Effect.DROP) : o;
     }
 
     private Outcome program(List<String> argv, String stdin) throws IOException {

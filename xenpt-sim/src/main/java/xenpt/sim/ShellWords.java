@@ -70,6 +70,18 @@ final class ShellWords {
         return stages;
     }
 
+    /** The words as one command line: plain words as they are, any other single-quoted ({@code 'it'\\''s'}). */
+    static String join(List<String> argv) {
+        StringBuilder s = new StringBuilder();
+        for (String w : argv) {
+            if (!s.isEmpty()) s.append(' ');
+            s.append(!w.isEmpty() && PLAIN.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return s.toString();
+    }
+
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
+
     /** Appends a double-quoted text starting at {@code i} (after the quote); returns the index after the close. */
     private static int doubleQuoted(String line, int i, StringBuilder word) throws SyntaxError {
         while (i < line.length()) {

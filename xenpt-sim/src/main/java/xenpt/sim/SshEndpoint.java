@@ -47,7 +47,7 @@ final class SshEndpoint {
                 else traffic.connectionOpened();
             }
         });
-        Shell shell = new Shell(ctx);
+        Shell shell = new Shell(ctx, traffic);
         sshd.setCommandFactory((channel, line) -> new ExecCommand(line, shell, rebooter, traffic, 0));
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(faultListener(ctx));

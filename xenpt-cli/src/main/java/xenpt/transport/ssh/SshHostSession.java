@@ -107,6 +107,12 @@ final class SshHostSession implements HostSession {
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         try (Session session = channel) {
             Session.Command running = session.exec(command.toShell());
+            if (!command.stdin().isEmpty()) {
+                // Small (a nonce and a few request lines): it fits the channel window, so it is written before reading.
+                try (var in = running.getOutputStream()) {
+                    in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
+                }
+            }
             // Both streams share the channel window: read them together or a full stderr stalls stdout.
             CompletableFuture<byte[]> out = ChannelStreams.readAsync(running.getInputStream());
             CompletableFuture<byte[]> err = ChannelStreams.readAsync(running.getErrorStream());
@@ -125,7 +131,7 @@ final class SshHostSession implements HostSession {
     }
 
     private TransportException failure(Command command, String reason, Throwable cause) {
-        return new TransportException(name + ": " + command.toShell() + " failed: " + reason, cause);
+        return new TransportException(name + ": " + command.summary() + " failed: " + reason, cause);
     }
 
     @Override

@@ -32,7 +32,9 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 /**
  * An in-process MINA SSHD server for transport and observer tests: exec requests are answered from canned replies
  * keyed by the exact command string the client sent (so tests see quoting as it arrives), with optional latency.
- * It counts connections and the most commands in flight at once. Not a simulator: it knows no host semantics.
+ * An {@code sh -c} read script runs through the simulator's script runner ({@link xenpt.sim.CannedScript}), each of
+ * its commands answered from the same replies. It counts connections, exec channels, and the most channels open at
+ * once; {@link #received} lists every command (a script's one by one). Not a simulator: it knows no host semantics.
  */
 public final class TestSshServer implements AutoCloseable {
 
@@ -54,6 +56,7 @@ public final class TestSshServer implements AutoCloseable {
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger channels = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
@@ -129,6 +132,11 @@ public final class TestSshServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Exec requests received (each its own channel). */
+    public int channels() {
+        return channels.get();
+    }
+
     public int maxInFlight() {
         return maxInFlight.get();
     }
@@ -146,6 +154,7 @@ public final class TestSshServer implements AutoCloseable {
 
     private final class Canned implements Command {
         private final String command;
+        private InputStream in = InputStream.nullInputStream();
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
@@ -155,7 +164,9 @@ public final class TestSshServer implements AutoCloseable {
         }
 
         @Override
-        public void setInputStream(InputStream in) {}
+        public void setInputStream(InputStream in) {
+            this.in = in;
+        }
 
         @Override
         public void setOutputStream(OutputStream out) {
@@ -174,16 +185,17 @@ public final class TestSshServer implements AutoCloseable {
 
         @Override
         public void start(ChannelSession channel, Environment env) {
-            received.add(command);
+            channels.incrementAndGet();
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             Thread.ofVirtual().start(this::answer);
         }
 
         private void answer() {
-            Reply r = replies.getOrDefault(command, Reply.fail(127, "sh: " + command + ": command not found\n"));
+            Reply r = Reply.fail(-1, "");
             try {
                 Thread.sleep(latency);
+                r = reply();
                 out.write(r.stdout().getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 err.write(r.stderr().getBytes(StandardCharsets.UTF_8));
@@ -194,6 +206,21 @@ public final class TestSshServer implements AutoCloseable {
                 inFlight.decrementAndGet();
                 exit.onExit(r.exit());
             }
+        }
+
+        private Reply reply() {
+            String script = xenpt.sim.CannedScript.script(command);
+            if (script == null) return canned(command);
+            var a = xenpt.sim.CannedScript.run(script, in, c -> {
+                Reply r = canned(c);
+                return new xenpt.sim.CannedScript.Answer(r.exit(), r.stdout(), r.stderr());
+            });
+            return new Reply(a.exit(), a.out(), a.err());
+        }
+
+        private Reply canned(String line) {
+            received.add(line);
+            return replies.getOrDefault(line, Reply.fail(127, "sh: " + line + ": command not found\n"));
         }
 
         @Override
