@@ -12,6 +12,7 @@ import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
+import xenpt.transport.OutputTooLarge;
 import xenpt.transport.TransportException;
 
 /** The commands of one observation (docs/observation-commands.md) and running a batch of them as one script. */
@@ -85,7 +86,12 @@ final class Reads {
         if (commands.isEmpty()) return Map.of();
         ReadScript script = ReadScript.of(commands, FIXED, TEMPLATES);
         String nonce = nonce();
-        CommandResult answer = session.run(script.command(nonce));
+        CommandResult answer;
+        try {
+            answer = session.run(script.command(nonce));
+        } catch (OutputTooLarge e) {
+            throw ScriptOutput.tooLarge(session.host(), script, e, nonce);
+        }
         return ScriptOutput.parse(session.host(), script, answer, nonce);
     }
 

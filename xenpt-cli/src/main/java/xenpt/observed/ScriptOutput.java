@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
+import xenpt.transport.OutputTooLarge;
 import xenpt.transport.TransportException;
 
 /**
@@ -39,6 +40,19 @@ final class ScriptOutput {
             results.put(read, new CommandResult(read, statuses.get(i), outs.get(i), i < errs.size() ? errs.get(i) : ""));
         }
         return results;
+    }
+
+    /** The read whose output never ended, named: the one after the last section whose end marker arrived. */
+    static TransportException tooLarge(String host, ReadScript script, OutputTooLarge e, String nonce) {
+        byte[] out = e.partialStdout();
+        byte[] mark = ("\n" + nonce + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int done = 0;
+        for (int i = 0; i + mark.length <= out.length; i++) {
+            if (java.util.Arrays.equals(out, i, i + mark.length, mark, 0, mark.length)) done++;
+        }
+        List<ReadScript.Section> sections = script.sections();
+        if (done >= sections.size()) return e;
+        return new TransportException(host + ": " + sections.get(done).read().toShell() + " failed: " + e.reason(), e);
     }
 
     private static void splitStdout(String out, String nonce, List<String> texts, List<Integer> statuses)

@@ -21,12 +21,23 @@ final class BoundedRead {
     private static final AtomicLong IN_FLIGHT = new AtomicLong();
     private static final int CHUNK = 64 * 1024;
 
-    /** A read past a bound; the caller names the host and the read. */
+    /** A read past a bound, with the chunks read before it; the caller names the host and the read. */
     static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
+        private final transient List<byte[]> chunks;
 
-        TooLarge(String message) {
+        TooLarge(String message, List<byte[]> chunks) {
             super(message);
+            this.chunks = chunks;
+        }
+
+        /** The same refusal, its message prefixed with the stream's name. */
+        TooLarge named(String stream) {
+            return new TooLarge(stream + ": " + getMessage(), chunks);
+        }
+
+        List<byte[]> chunks() {
+            return chunks == null ? List.of() : chunks;
         }
     }
 
@@ -43,12 +54,12 @@ final class BoundedRead {
                 if (chunk.length == 0) break;
                 if (size + chunk.length > max) {
                     throw new TooLarge("more than " + max / (1024 * 1024) + " MiB of output; refused (a file that is "
-                            + "a link to a device such as /dev/zero, or output that never ends?)");
+                            + "a link to a device such as /dev/zero, or output that never ends?)", chunks);
                 }
                 if (IN_FLIGHT.addAndGet(chunk.length) > MAX_IN_FLIGHT) {
                     IN_FLIGHT.addAndGet(-chunk.length);
                     throw new TooLarge("more than " + MAX_IN_FLIGHT / (1024 * 1024) + " MiB of host output buffered at "
-                            + "once; refused");
+                            + "once; refused", chunks);
                 }
                 size += chunk.length;
                 chunks.add(chunk);

@@ -2,12 +2,16 @@ package xenpt.transport.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import xenpt.transport.Command;
+import xenpt.transport.CommandResult;
 
-/** Reading a command's stdout and stderr together, each bounded in size, all before one deadline. */
+/** Running one command on a channel: stdout and stderr read together, each bounded in size, all before one deadline. */
 final class ChannelStreams {
 
     private ChannelStreams() {}
@@ -18,9 +22,7 @@ final class ChannelStreams {
         try {
             return read.get(remaining(deadline), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof BoundedRead.TooLarge tooLarge) {
-                throw new IOException(stream + ": " + tooLarge.getMessage());
-            }
+            if (e.getCause() instanceof BoundedRead.TooLarge tooLarge) throw tooLarge.named(stream);
             throw e;
         }
     }
@@ -41,5 +43,33 @@ final class ChannelStreams {
             }
         });
         return f;
+    }
+
+    /** Runs {@code command} on {@code channel} (closed after), its stdin sent first, both outputs read together. */
+    static CommandResult exec(Session channel, Command command, long deadline)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        try (Session session = channel) {
+            Session.Command running = session.exec(command.toShell());
+            if (!command.stdin().isEmpty()) {
+                // Small (a nonce and a few request lines): it fits the channel window, so it is written before reading.
+                try (var in = running.getOutputStream()) {
+                    in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            // Both streams share the channel window: read them together or a full stderr stalls stdout.
+            CompletableFuture<byte[]> out = ChannelStreams.readAsync(running.getInputStream());
+            CompletableFuture<byte[]> err = ChannelStreams.readAsync(running.getErrorStream());
+            // A read past its bound ends the command at once: closing the channel stops the host's writer too.
+            byte[] stdout = ChannelStreams.bounded(out, "stdout", deadline);
+            byte[] stderr = ChannelStreams.bounded(err, "stderr", deadline);
+            running.join(ChannelStreams.remaining(deadline), TimeUnit.NANOSECONDS);
+            Integer exit = running.getExitStatus();
+            if (exit == null) {
+                String signal = running.getExitSignal() == null ? "" : " (signal " + running.getExitSignal() + ")";
+                throw new IOException("the command ended without an exit status" + signal);
+            }
+            return new CommandResult(command, exit,
+                    new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
+        }
     }
 }

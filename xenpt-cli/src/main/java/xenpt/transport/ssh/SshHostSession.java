@@ -2,9 +2,7 @@ package xenpt.transport.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,7 +66,7 @@ final class SshHostSession implements HostSession {
                 channels.acquire(deadline);
                 try {
                     Session session = openChannel(refused);
-                    if (session != null) return exec(session, command, deadline);
+                    if (session != null) return ChannelStreams.exec(session, command, deadline);
                 } finally {
                     channels.release();
                 }
@@ -103,35 +101,12 @@ final class SshHostSession implements HostSession {
     /** Retries of a refusal while no other channel is open (20, 40, 80, 160 ms apart). */
     private static final int CLOSE_LAG_RETRIES = 4;
 
-    private CommandResult exec(Session channel, Command command, long deadline)
-            throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        try (Session session = channel) {
-            Session.Command running = session.exec(command.toShell());
-            if (!command.stdin().isEmpty()) {
-                // Small (a nonce and a few request lines): it fits the channel window, so it is written before reading.
-                try (var in = running.getOutputStream()) {
-                    in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            // Both streams share the channel window: read them together or a full stderr stalls stdout.
-            CompletableFuture<byte[]> out = ChannelStreams.readAsync(running.getInputStream());
-            CompletableFuture<byte[]> err = ChannelStreams.readAsync(running.getErrorStream());
-            // A read past its bound ends the command at once: closing the channel stops the host's writer too.
-            byte[] stdout = ChannelStreams.bounded(out, "stdout", deadline);
-            byte[] stderr = ChannelStreams.bounded(err, "stderr", deadline);
-            running.join(ChannelStreams.remaining(deadline), TimeUnit.NANOSECONDS);
-            Integer exit = running.getExitStatus();
-            if (exit == null) {
-                String signal = running.getExitSignal() == null ? "" : " (signal " + running.getExitSignal() + ")";
-                throw new IOException("the command ended without an exit status" + signal);
-            }
-            return new CommandResult(command, exit,
-                    new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
-        }
-    }
-
     private TransportException failure(Command command, String reason, Throwable cause) {
-        return new TransportException(name + ": " + command.summary() + " failed: " + reason, cause);
+        String message = name + ": " + command.summary() + " failed: " + reason;
+        if (cause instanceof BoundedRead.TooLarge t && reason.startsWith("stdout: ")) {
+            return new xenpt.transport.OutputTooLarge(message, reason, t.chunks(), cause);
+        }
+        return new TransportException(message, cause);
     }
 
     @Override
