@@ -61,12 +61,16 @@ final class ScriptParser {
         p++;
     }
 
+    private static boolean isIn(Token tok, Set<String> words) {
+        return tok.plain() != null && words.contains(tok.plain());
+    }
+
     private List<Node> list(Set<String> until) throws ShellWords.SyntaxError {
         List<Node> nodes = new ArrayList<>();
         while (true) {
             while (peek().kind() == Kind.NEWLINE) p++;
             Token tok = peek();
-            if (tok.kind() == Kind.EOF || tok.kind() == Kind.DSEMI || until.contains(tok.plain())) return nodes;
+            if (tok.kind() == Kind.EOF || tok.kind() == Kind.DSEMI || isIn(tok, until)) return nodes;
             nodes.add(command());
             Kind next = peek().kind();
             if (next == Kind.SEMI || next == Kind.NEWLINE) p++;
@@ -85,7 +89,7 @@ final class ScriptParser {
             return new While(condition, body);
         }
         if (at("case")) return caseCommand();
-        if (peek().kind() != Kind.WORD || RESERVED.contains(peek().plain())) throw unexpected();
+        if (peek().kind() != Kind.WORD || isIn(peek(), RESERVED)) throw unexpected();
         return simple();
     }
 
