@@ -28,11 +28,12 @@ public final class SshConnector {
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     /**
-     * One algorithm configuration for every connection: building a {@link DefaultConfig} probes every cipher's
-     * availability, which costs more than a loopback handshake. It only holds factories, so sharing it is safe.
+     * One algorithm configuration for every connection ({@link SshAlgorithms}): building a {@link DefaultConfig} probes
+     * every cipher's availability, which costs more than a loopback handshake. It only holds factories, so sharing it
+     * is safe.
      */
     private static final class Config {
-        static final DefaultConfig SHARED = new DefaultConfig();
+        static final DefaultConfig SHARED = SshAlgorithms.config();
     }
 
     private SshConnector() {}
