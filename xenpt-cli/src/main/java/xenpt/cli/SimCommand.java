@@ -98,6 +98,7 @@ final class SimCommand implements Runnable {
             };
             Runtime.getRuntime().addShutdownHook(new Thread(stop));
             StdinWatch.onClose(stop);
+            xenpt.sim.TrafficLog.start(fleet); // <out>/traffic.tsv: channels and commands per host, for bench/
             main.out.println("desired state: " + fleet.desiredState());
             main.out.println("known hosts:   " + fleet.knownHosts());
             main.out.println("client key:    " + fleet.clientKey());

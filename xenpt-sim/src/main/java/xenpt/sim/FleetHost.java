@@ -117,4 +117,8 @@ final class FleetHost {
             rebooting = false;
         }
     }
+
+    Traffic traffic() {
+        return traffic;
+    }
 }

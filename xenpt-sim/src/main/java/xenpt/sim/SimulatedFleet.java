@@ -141,6 +141,11 @@ public final class SimulatedFleet implements AutoCloseable {
         return hosts.get(index).faults();
     }
 
+    /** What clients did to host {@code index} (0-based), as {@link SimulatedHost#traffic()}. */
+    public Traffic traffic(int index) {
+        return hosts.get(index).traffic();
+    }
+
     public Path desiredState() {
         return dir.resolve("desired-state.yaml");
     }
