@@ -43,12 +43,11 @@ public record Command(List<String> argv, String stdin) {
         return new Command(argv, input);
     }
 
-    /** The command line for messages: its first line, at most 80 characters (a script is named, not printed). */
+    /** The command line for messages: a one-line command whole, a script by its first line ({@code sh -c '…' …}). */
     public String summary() {
         String s = toShell();
         int nl = s.indexOf('\n');
-        String first = nl < 0 ? s : s.substring(0, nl);
-        return first.length() <= 80 && nl < 0 ? first : first.substring(0, Math.min(80, first.length())) + " …";
+        return nl < 0 ? s : s.substring(0, nl) + " …";
     }
 
     /** The command line for a POSIX shell; each word quoted as needed. */

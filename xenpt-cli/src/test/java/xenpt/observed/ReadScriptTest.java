@@ -28,6 +28,7 @@ class ReadScriptTest {
         assertThat(a.script()).isEqualTo(b.script()).doesNotContain(A).doesNotContain(B);
         Command exec = a.command(NONCE);
         assertThat(exec.argv()).containsExactly("sh", "-c", a.script());
+        assertThat(exec.summary()).isEqualTo("sh -c 'IFS= read -r n …");
         assertThat(exec.stdin()).isEqualTo(NONCE + "\nvm-pci " + A + "\nvm-name-label " + A + "\n");
         assertThat(of(Reads.ROUND_ONE).script()).isEqualTo(of(Reads.ROUND_ONE).script()).doesNotContain(NONCE)
                 .contains("\nxe vm-list is-control-domain=false ").doesNotContain("while");

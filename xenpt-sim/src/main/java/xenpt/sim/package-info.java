@@ -2,7 +2,9 @@
  * The simulated hosts: a real SSH server (Apache MINA SSHD) on loopback per host, a command layer that answers the way
  * XenServer / XCP-ng dom0 tools do (xe, lspci, xen-cmdline, coreutils; formats from the reference, never from xenpt's
  * own parsers or renderers), an SFTP view of the same file tree, state persisted in a directory, reboots and fault
- * injection. Entry points: {@link xenpt.sim.SimulatedHost}; {@link xenpt.sim.SimulatedFleet} for many generated hosts
+ * injection. No shell ever runs: an exec line is split into argv ({@code ShellWords}), and an
+ * {@code sh -c} script (xenpt's read scripts) is run by {@code ShellScript} for the few POSIX constructs it uses,
+ * anything else being a syntax error. {@link xenpt.sim.Traffic} counts connections, exec channels and commands. Entry points: {@link xenpt.sim.SimulatedHost}; {@link xenpt.sim.SimulatedFleet} for many generated hosts
  * on one server ({@code sim serve --hosts N}).
  *
  * <p>State directory ({@code $XENPT_SIM_DIR/<scenario>} or {@code ./.xenpt/sim/<scenario>}): {@code scenario.yaml}
