@@ -68,6 +68,21 @@ class ServeIT {
     }
 
     @Test
+    void theTrafficFileCountsConnectionsChannelsAndCommandsPerHost() throws Exception {
+        try (SimulatedFleet fleet = SimulatedFleet.start("wintermute", 2, dir.resolve("fleet"), 0)) {
+            try (HostSession one = connect(fleet, 0)) {
+                run(one, "cat", "/proc/cmdline");
+                run(one, "true");
+            }
+            TrafficLog.start(fleet);
+            java.nio.file.Path file = fleet.directory().resolve(TrafficLog.FILE);
+            for (int i = 0; i < 100 && !Files.exists(file); i++) Thread.sleep(50);
+            assertThat(Files.readString(file)).isEqualTo(
+                    "host\tconnections\tchannels\tcommands\nhost-0001\t1\t2\t2\nhost-0002\t0\t0\t0\n");
+        }
+    }
+
+    @Test
     void planOverTheFleetShowsChangesOnlyWhereDesiredDiffersFromLive() throws Exception {
         try (SimulatedFleet fleet = SimulatedFleet.start("xcpng82", 3, dir.resolve("fleet"), 0)) {
             StringWriter out = new StringWriter();

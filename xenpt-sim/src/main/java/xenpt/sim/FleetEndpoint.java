@@ -51,6 +51,7 @@ final class FleetEndpoint {
             public void sessionCreated(Session session) {
                 FleetHost h = hostOf.apply(session);
                 if (h == null || h.rebooting()) session.close(true);
+                else h.traffic().connectionOpened();
             }
         });
         sshd.setCommandFactory((channel, line) -> hostOf.apply(channel.getSession()).command(line));
