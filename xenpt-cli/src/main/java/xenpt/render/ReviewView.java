@@ -91,9 +91,7 @@ public final class ReviewView {
 
     static String intentSummary(Intent intent) {
         if (intent.isEmpty()) return "no change to the desired state";
-        int n = intent.changes().size();
-        int h = intent.hosts().size();
-        return n + (n == 1 ? " change" : " changes") + " on " + h + (h == 1 ? " host" : " hosts");
+        return Plural.of(intent.changes().size(), "change") + " on " + Plural.of(intent.hosts().size(), "host");
     }
 
     static String marker(IntentChange c) {

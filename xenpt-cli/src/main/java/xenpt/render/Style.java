@@ -63,8 +63,4 @@ final class Style {
             case Change.RestartVm r -> r.vmName();
         };
     }
-
-    static String plural(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
 }

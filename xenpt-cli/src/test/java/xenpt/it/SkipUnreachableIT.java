@@ -49,7 +49,7 @@ class SkipUnreachableIT {
         assertThat(plain.err()).contains("--skip-unreachable goes on with the others");
 
         Cli.Result md = Cli.run(dir, "-o", "markdown", "plan", "-f", fleet.toString());
-        assertThat(md.out()).startsWith("### xenpt plan\n\n> [!CAUTION]\n> The plan failed: 1 host unreachable");
+        assertThat(md.out()).startsWith("### xenpt plan\n\n> [!CAUTION]\n> ⛔ **The plan failed: 1 host unreachable");
 
         Path saved = dir.resolve("plan.json");
         Cli.Result skip = Cli.run(dir, "plan", "-f", fleet.toString(), "--skip-unreachable", "--out", saved.toString());
