@@ -9,7 +9,7 @@ import xenpt.apply.NextStep;
 import xenpt.apply.Step;
 
 /**
- * The apply report for people: per host its result and each step ({@code done}, {@code skipped}, {@code FAILED})
+ * The apply report for people: per host with something to do its result and each step ({@code done}, {@code skipped}, {@code FAILED})
  * with before → after for changes, then a summary line and the next steps left to do by hand, with their commands.
  */
 public final class ReportText {
@@ -18,12 +18,18 @@ public final class ReportText {
 
     public static String render(ApplyReport report) {
         StringBuilder s = new StringBuilder();
+        long unchanged = 0;
         for (HostResult h : report.hosts()) {
+            // A fleet of 200 with 3 changed hosts reports 3 hosts and one line, not 197 "no changes" (JSON has them all).
+            if (h.steps().isEmpty()) {
+                unchanged++;
+                continue;
+            }
             s.append(escape(h.name())).append(" (").append(escape(h.address())).append("): ").append(h.result()).append('\n');
-            if (h.steps().isEmpty()) s.append("  no changes\n");
             for (Step step : h.steps()) line(s, step);
             s.append('\n');
         }
+        if (unchanged > 0) s.append(Plural.of(unchanged, "host")).append(" unchanged: nothing to apply there\n\n");
         s.append(summary(report)).append('\n');
         nextSteps(s, report);
         return s.toString();

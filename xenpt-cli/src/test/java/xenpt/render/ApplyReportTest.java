@@ -33,9 +33,6 @@ class ApplyReportTest {
         ApplyReport report = new ApplyReport("3f2a", List.of(FAILED, UNCHANGED));
         assertThat(report.failed()).isTrue();
         assertThat(ReportText.render(report)).isEqualTo("""
-                avalon (10.0.0.2): unchanged
-                  no changes
-
                 wintermute (sim:wintermute): failed
                   done    lock
                   done    assign wintermute/Windows Server 2012 R2: (none) → 0/0000:01:03.0
@@ -43,6 +40,8 @@ class ApplyReportTest {
                       wintermute: xe vm-param-set failed (exit 1): The uuid you supplied was invalid.
                   skipped restart-vm wintermute/Windows Server 2012 R2
                   done    unlock
+
+                1 host unchanged: nothing to apply there
 
                 Apply failed on 1 of 2 hosts: 1 change made on 1 host, 1 failed, 1 skipped. Run apply again once the \
                 cause is fixed; it continues from where the host is now.
