@@ -13,9 +13,6 @@ import xenpt.plan.Plan;
  */
 final class Shown {
 
-    /** The fact a host plan records its xapi uuid under ({@link xenpt.plan.Facts}). */
-    static final String HOST_UUID_FACT = "host uuid";
-
     private Shown() {}
 
     /** A change's value before, as people read it; a pin's earlier host named when it is a host of the plan. */
@@ -35,12 +32,16 @@ final class Shown {
         return before(c, hostsByUuid).orElse("(none)") + " → " + after(c).orElse("(none)");
     }
 
-    /** The hosts of a plan by their xapi uuid (from their facts; an unreachable host has none). */
+    /**
+     * The hosts of a plan by their xapi uuid, as its pins name them (a pin carries the uuid of its own host): enough to
+     * name the host a VM was pinned to before when that host is pinned to as well, without reading the facts.
+     */
     static Map<String, String> hostsByUuid(Plan plan) {
         Map<String, String> m = new TreeMap<>();
         for (HostPlan h : plan.hosts()) {
-            String uuid = h.facts().get(HOST_UUID_FACT);
-            if (uuid != null && !uuid.isEmpty()) m.put(uuid, h.name());
+            for (Change c : h.changes()) {
+                if (c instanceof Change.Pin p) m.put(p.hostUuid(), p.host());
+            }
         }
         return m;
     }

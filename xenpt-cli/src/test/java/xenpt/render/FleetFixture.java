@@ -7,9 +7,11 @@ import java.util.Set;
 import xenpt.desired.DesiredState;
 import xenpt.observed.Observation;
 import xenpt.observed.PowerState;
+import xenpt.plan.Change;
 import xenpt.plan.Drift;
 import xenpt.plan.DriftReport;
 import xenpt.plan.Fixtures;
+import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.PlanOptions;
 import xenpt.plan.Planner;
@@ -38,6 +40,13 @@ final class FleetFixture {
 
     static DriftReport drift(int hosts, Set<Integer> changed) {
         return Drift.classify(desired(hosts, changed), observed(hosts, changed));
+    }
+
+    /** A host plan made of these changes (no facts: as for a host whose facts do not matter to the view). */
+    static HostPlan host(String name, List<Change> changes) {
+        HostPlan facts = Planner.plan(Fixtures.desired(Fixtures.host(name)),
+                List.of(Fixtures.unreachable(name, name, "down")), PlanOptions.ALL).hosts().get(0);
+        return new HostPlan(name, name, changes, List.of(), List.of(), "f", facts.facts());
     }
 
     private static DesiredState desired(int hosts, Set<Integer> changed) {

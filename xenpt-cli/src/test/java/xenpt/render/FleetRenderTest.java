@@ -13,7 +13,6 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import xenpt.plan.Change;
 import xenpt.plan.DriftReport;
-import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 
 /**
@@ -106,6 +105,17 @@ class FleetRenderTest {
     }
 
     @Test
+    void aPinFromAnotherHostOfThePlanNamesThatHostToo() {
+        Change toA = new Change.Pin("a", "vm-1", "v1", Optional.empty(), "uuid-a", "its devices are on a");
+        Change toB = new Change.Pin("b", "vm-2", "v2", Optional.of("uuid-a"), "uuid-b", "its devices are on b");
+        Change fromElsewhere = new Change.Pin("b", "vm-3", "v3", Optional.of("uuid-x"), "uuid-b", "its devices are on b");
+        Plan plan = new Plan(List.of(FleetFixture.host("a", List.of(toA)), FleetFixture.host("b", List.of(toB, fromElsewhere))),
+                "p", "d", Optional.empty());
+        assertThat(PlanText.render(plan, false)).contains("v2: a (uuid-a) → b (uuid-b)\n", "v3: uuid-x → b (uuid-b)\n");
+        assertThat(PlanMarkdown.render(plan)).contains("| ~ | pin | b/v2 | `a (uuid-a)` | `b (uuid-b)` | — | its devices are on b |");
+    }
+
+    @Test
     void aLongHostTableIsCollapsedAndAShortOneIsNot() {
         assertThat(PlanMarkdown.render(pins(11))).contains("#### a (`a`)\n\n<details><summary>11 changes</summary>\n\n| | change |")
                 .contains(" |\n\n</details>\n\n<details><summary>Details</summary>");
@@ -120,7 +130,6 @@ class FleetRenderTest {
     private static Plan pins(int n) {
         List<Change> pins = IntStream.range(0, n).mapToObj(i -> (Change) new Change.Pin("a", "vm-" + i, "v" + i,
                 Optional.empty(), "ua", "its devices are on a")).toList();
-        return new Plan(List.of(new HostPlan("a", "a", pins, List.of(), List.of(), "f", new java.util.TreeMap<>())), "p", "d",
-                Optional.empty());
+        return new Plan(List.of(FleetFixture.host("a", pins)), "p", "d", Optional.empty());
     }
 }

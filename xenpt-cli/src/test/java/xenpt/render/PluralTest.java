@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import xenpt.plan.Change;
 import xenpt.plan.DriftReport;
-import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 
 /** Every count sentence of the views says "1 change", "1 host", "1 error", never "1 changes" or "1 hosts". */
@@ -28,8 +27,7 @@ class PluralTest {
     void aPlanOfOneChangeOnOneHostIsSingularThroughout() {
         Change hide = new Change.Hide("a", Optional.empty(), Set.of(), Set.of(xenpt.desired.PciAddress.parse("01:00.0")),
                 "hide 0000:01:00.0");
-        Plan plan = new Plan(List.of(new HostPlan("a", "a", List.of(hide), List.of(), List.of(), "f", new java.util.TreeMap<>())), "p",
-                "d", Optional.empty());
+        Plan plan = new Plan(List.of(FleetFixture.host("a", List.of(hide))), "p", "d", Optional.empty());
         assertThat(PlanText.render(plan, false)).endsWith("\nPlan: 1 change on 1 host; 1 needs a reboot.\n");
         assertThat(PlanMarkdown.render(plan)).contains("**Plan: 1 change on 1 host; 1 needs a reboot.**",
                 "> ⚠️ **1 host needs a reboot** before");
