@@ -8,9 +8,13 @@ import java.util.Optional;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentChange;
 import xenpt.json.Json;
+import xenpt.plan.BaseAndHead;
 import xenpt.plan.Plan;
 
-/** {@code xenpt review} as text and JSON: the intent between two refs, then the plan of head when there is one. */
+/**
+ * {@code xenpt review} as text and JSON: the intent between two refs, then, when the hosts were contacted, the pull
+ * request's own changes apart from the drift that already exists (text), or the plans of head and base (JSON).
+ */
 public final class ReviewView {
 
     private ReviewView() {}
@@ -18,7 +22,7 @@ public final class ReviewView {
     /** The two refs as the user gave them. */
     public record Refs(String base, String head) {}
 
-    public static String text(Refs refs, Intent intent, Optional<Plan> plan, boolean color) {
+    public static String text(Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer, boolean color) {
         StringBuilder s = new StringBuilder();
         s.append("Intent of ").append(range(refs, intent)).append(": ").append(intentSummary(intent)).append("\n\n");
         for (String host : intent.hosts()) {
@@ -32,16 +36,20 @@ public final class ReviewView {
             }
             s.append('\n');
         }
-        if (plan.isPresent()) {
-            s.append("Plan of ").append(refs.head()).append(" against the live hosts:\n\n");
-            s.append(PlanText.render(plan.get(), color));
+        if (plans.isPresent()) {
+            s.append("Changes in this pull request (plan of ").append(InspectView.clean(refs.head()))
+                    .append(" against the live hosts, without the drift that already exists):\n\n");
+            Plan own = plans.get().pullRequest();
+            if (own.hasChanges() || own.failed()) s.append(PlanText.render(own, color)).append('\n');
+            else s.append("This pull request changes nothing on the live hosts.\n\n");
+            ReviewParts.existingText(s, refs, plans.get());
         } else {
-            s.append("Offline: no host was contacted; run without --offline for the plan against the live hosts.\n");
+            s.append("Offline: no host was contacted; run without --offline for the plan against the live hosts.\n\n");
         }
-        return s.toString();
+        return s.append(footer.text()).toString();
     }
 
-    public static String json(Refs refs, Intent intent, Optional<Plan> plan) {
+    public static String json(Refs refs, Intent intent, Optional<BaseAndHead> plans) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
         m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
@@ -65,9 +73,14 @@ public final class ReviewView {
         summary.put("vm_restarts", intent.vmRestarts());
         m.put("intent", ordered("changes", changes, "summary", summary));
         String head = Json.write(m);
-        if (plan.isEmpty()) return head.substring(0, head.length() - 2) + ",\n  \"plan\": null\n}";
-        String planJson = PlanJson.write(plan.get()).strip().replace("\n", "\n  ");
-        return head.substring(0, head.length() - 2) + ",\n  \"plan\": " + planJson + "\n}";
+        String open = head.substring(0, head.length() - 2);
+        if (plans.isEmpty()) return open + ",\n  \"plan\": null,\n  \"base_plan\": null\n}";
+        return open + ",\n  \"plan\": " + nested(plans.get().head()) + ",\n  \"base_plan\": " + nested(plans.get().base()) + "\n}";
+    }
+
+    /** A plan's JSON document as a value one level down. */
+    private static String nested(Plan plan) {
+        return PlanJson.write(plan).strip().replace("\n", "\n  ");
     }
 
     /** A two-key JSON object in this order ({@code Map.of}'s order changes from one run to the next). */

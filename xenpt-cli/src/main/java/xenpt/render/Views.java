@@ -10,6 +10,7 @@ import xenpt.desired.LoadResult;
 import xenpt.format.journal.JournalEntry;
 import xenpt.json.Json;
 import xenpt.observed.ObservedHost;
+import xenpt.plan.BaseAndHead;
 import xenpt.plan.DriftReport;
 import xenpt.plan.Plan;
 
@@ -69,13 +70,20 @@ public record Views(Format format, boolean color, boolean showUnchanged) {
         return json() ? InspectView.json(host) + "\n" : InspectView.text(host);
     }
 
-    /** @param base the ref the change is compared with, @param head the ref under review */
-    public String review(String base, String head, Intent intent, Optional<Plan> plan) {
+    /**
+     * @param base    the ref the change is compared with, @param head the ref under review
+     * @param plans   the plans of base and head against the live hosts; empty for an offline review
+     * @param desired the desired-state path as given ({@code -f}): the footer's commands name it
+     * @param env     the environment (a CI names its run there); the process's, or a test's
+     */
+    public String review(String base, String head, Intent intent, Optional<BaseAndHead> plans, String desired,
+            Map<String, String> env) {
         ReviewView.Refs refs = new ReviewView.Refs(base, head);
+        ReviewFooter footer = ReviewFooter.of(desired, env);
         return switch (format) {
-            case text -> ReviewView.text(refs, intent, plan, color);
-            case json -> ReviewView.json(refs, intent, plan);
-            case markdown -> ReviewMarkdown.render(refs, intent, plan);
+            case text -> ReviewView.text(refs, intent, plans, footer, color);
+            case json -> ReviewView.json(refs, intent, plans);
+            case markdown -> ReviewMarkdown.render(refs, intent, plans, footer);
         };
     }
 

@@ -1,0 +1,118 @@
+package xenpt.render;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import xenpt.desired.Intent;
+import xenpt.plan.BaseAndHead;
+import xenpt.plan.Change;
+import xenpt.plan.Plan;
+
+/**
+ * The parts of a review that tell the pull request's own changes from drift that already exists on the live hosts
+ * (rows that planning base makes too): the banner that counts only the pull request's reboots and mentions the
+ * existing drift apart, the pull request's plan, and the existing drift.
+ */
+final class ReviewParts {
+
+    /** Up to this many rows a section is shown open; a longer one is collapsed in {@code <details>}. */
+    static final int OPEN_ROWS = 10;
+
+    private ReviewParts() {}
+
+    /** {@code 3 changes on 1 host} */
+    static String count(int changes, int hosts) {
+        return Style.plural(changes, "change", "changes") + " on " + Style.plural(hosts, "host", "hosts");
+    }
+
+    /**
+     * Reboots and restarts of the pull request as its own plan counts them when there is one (it knows the hosts),
+     * else as the intent does; then the existing drift, apart. Nothing when neither needs anything.
+     */
+    static void banner(StringBuilder s, Intent intent, Optional<BaseAndHead> plans) {
+        Optional<Plan.Summary> own = plans.map(p -> p.pullRequest().summary());
+        long reboots = own.map(x -> (long) x.reboots()).orElse(intent.reboots());
+        long restarts = own.map(x -> (long) x.vmRestarts()).orElse(intent.vmRestarts());
+        List<BaseAndHead.Existing> existing = plans.map(BaseAndHead::existing).orElse(List.of());
+        if (reboots == 0 && restarts == 0 && existing.isEmpty()) return;
+        s.append("> [!WARNING]\n> **Warning:** ");
+        if (reboots == 0 && restarts == 0) {
+            s.append("this pull request needs no reboot and no VM restart.");
+        } else {
+            s.append("after merge and apply, ");
+            if (reboots > 0) s.append(Style.plural((int) reboots, "host needs", "hosts need")).append(" a reboot");
+            if (reboots > 0 && restarts > 0) s.append(" and ");
+            if (restarts > 0) s.append(Style.plural((int) restarts, "VM needs", "VMs need")).append(" a restart");
+            s.append(" before this pull request's changes take effect.");
+        }
+        if (!existing.isEmpty()) {
+            BaseAndHead p = plans.get();
+            s.append("\n> **Drift that already exists** (not from this pull request, planned at base too): ")
+                    .append(count(existing.size(), p.existingHosts()));
+            if (p.existingReboots() > 0) {
+                s.append("; for it alone ").append(Style.plural(p.existingReboots(), "host needs", "hosts need"))
+                        .append(" a reboot");
+            }
+            s.append(". See below.");
+        }
+        s.append("\n\n");
+    }
+
+    /** The plan of head without the existing drift; a line instead when the pull request changes no host. */
+    static void pullRequest(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans) {
+        Plan own = plans.pullRequest();
+        s.append("#### Changes in this pull request\n\n");
+        if (!own.hasChanges() && !own.failed()) {
+            s.append("_This pull request changes nothing on the live hosts._\n\n");
+            return;
+        }
+        s.append("_The plan of ").append(Markdown.code(refs.head()))
+                .append(" against the live hosts, without the drift that already exists._\n\n");
+        s.append(ReviewMarkdown.withoutHeadAndWarning(PlanMarkdown.render(own))).append('\n');
+    }
+
+    /** Base's rows: drift the live hosts have whatever the pull request says; collapsed when long. */
+    static void existing(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans) {
+        List<BaseAndHead.Existing> rows = plans.existing();
+        if (rows.isEmpty()) return;
+        s.append("#### Drift that already exists\n\n");
+        s.append("Planning base ").append(Markdown.code(refs.base()))
+                .append(" against the same hosts makes these changes too: the live hosts already differ from base.\n\n");
+        s.append(rows.size() <= OPEN_ROWS ? "<details open>" : "<details>").append("<summary>")
+                .append(count(rows.size(), plans.existingHosts())).append("</summary>\n\n");
+        s.append("| host | | change | target | before | after | needs | with this pull request |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (BaseAndHead.Existing e : rows) {
+            Change c = e.change();
+            s.append("| ").append(Markdown.cell(c.host())).append(" | ").append(Style.marker(c)).append(" | ")
+                    .append(c.kind().word()).append(" | ").append(Markdown.cell(c.target())).append(" | ")
+                    .append(Markdown.code(c.before().orElse(null))).append(" | ").append(Markdown.code(c.after().orElse(null)))
+                    .append(" | ").append(needs(c)).append(" | ").append(fate(e)).append(" |\n");
+        }
+        s.append("\n</details>\n\n");
+    }
+
+    /** The existing drift as text lines, for {@code review} without {@code -o}. */
+    static void existingText(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans) {
+        List<BaseAndHead.Existing> rows = plans.existing();
+        if (rows.isEmpty()) return;
+        s.append("Drift that already exists (planning base ").append(InspectView.clean(refs.base()))
+                .append(" makes these changes too): ").append(count(rows.size(), plans.existingHosts())).append('\n');
+        for (BaseAndHead.Existing e : rows) {
+            Change c = e.change();
+            s.append("  ").append(Style.marker(c)).append(' ').append(String.format("%-10s", c.kind().word())).append(' ')
+                    .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
+                    .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (").append(fate(e))
+                    .append(")\n");
+        }
+        s.append('\n');
+    }
+
+    private static String needs(Change c) {
+        return c.needs().isEmpty() ? "—" : c.needs().stream().sorted().map(Change.Need::text).collect(Collectors.joining(", "));
+    }
+
+    private static String fate(BaseAndHead.Existing e) {
+        return e.kept() ? "applied as it is" : "changed by this pull request (see above)";
+    }
+}
