@@ -1,6 +1,7 @@
 package xenpt.render;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import xenpt.desired.Intent;
@@ -59,7 +60,7 @@ final class ReviewParts {
     }
 
     /** The plan of head without the existing drift; a line instead when the pull request changes no host. */
-    static void pullRequest(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans) {
+    static void pullRequest(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans, boolean showUnchanged) {
         Plan own = plans.pullRequest();
         s.append("#### Changes in this pull request\n\n");
         if (!own.hasChanges() && !own.failed()) {
@@ -68,7 +69,7 @@ final class ReviewParts {
         }
         s.append("_The plan of ").append(Markdown.code(refs.head()))
                 .append(" against the live hosts, without the drift that already exists._\n\n");
-        s.append(ReviewMarkdown.withoutHeadAndWarning(PlanMarkdown.render(own))).append('\n');
+        s.append(ReviewMarkdown.withoutHeadAndWarning(PlanMarkdown.render(own, showUnchanged))).append('\n');
     }
 
     /** Base's rows: drift the live hosts have whatever the pull request says; collapsed when long. */
@@ -82,11 +83,13 @@ final class ReviewParts {
                 .append(count(rows.size(), plans.existingHosts())).append("</summary>\n\n");
         s.append("| host | | change | target | before | after | needs | with this pull request |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
+        Map<String, String> hosts = Shown.hostsByUuid(plans.head());
         for (BaseAndHead.Existing e : rows) {
             Change c = e.change();
             s.append("| ").append(Markdown.cell(c.host())).append(" | ").append(Style.marker(c)).append(" | ")
                     .append(c.kind().word()).append(" | ").append(Markdown.cell(c.target())).append(" | ")
-                    .append(Markdown.code(c.before().orElse(null))).append(" | ").append(Markdown.code(c.after().orElse(null)))
+                    .append(Markdown.code(Shown.before(c, hosts).orElse(null))).append(" | ")
+                    .append(Markdown.code(Shown.after(c).orElse(null)))
                     .append(" | ").append(needs(c)).append(" | ").append(fate(e)).append(" |\n");
         }
         s.append("\n</details>\n\n");
@@ -101,8 +104,8 @@ final class ReviewParts {
         for (BaseAndHead.Existing e : rows) {
             Change c = e.change();
             s.append("  ").append(Style.marker(c)).append(' ').append(String.format("%-10s", c.kind().word())).append(' ')
-                    .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
-                    .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (").append(fate(e))
+                    .append(InspectView.clean(c.target())).append(": ")
+                    .append(InspectView.clean(Shown.arrow(c, Shown.hostsByUuid(plans.head())))).append("  (").append(fate(e))
                     .append(")\n");
         }
         s.append('\n');

@@ -23,6 +23,12 @@ public final class ReviewView {
     public record Refs(String base, String head) {}
 
     public static String text(Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer, boolean color) {
+        return text(refs, intent, plans, footer, color, false);
+    }
+
+    /** @param showUnchanged list the hosts the pull request leaves unchanged too ({@code --show-unchanged}) */
+    public static String text(Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer, boolean color,
+            boolean showUnchanged) {
         StringBuilder s = new StringBuilder();
         s.append("Intent of ").append(range(refs, intent)).append(": ").append(intentSummary(intent)).append("\n\n");
         for (String host : intent.hosts()) {
@@ -40,7 +46,7 @@ public final class ReviewView {
             s.append("Changes in this pull request (plan of ").append(InspectView.clean(refs.head()))
                     .append(" against the live hosts, without the drift that already exists):\n\n");
             Plan own = plans.get().pullRequest();
-            if (own.hasChanges() || own.failed()) s.append(PlanText.render(own, color)).append('\n');
+            if (own.hasChanges() || own.failed()) s.append(PlanText.render(own, color, showUnchanged)).append('\n');
             else s.append("This pull request changes nothing on the live hosts.\n\n");
             ReviewParts.existingText(s, refs, plans.get());
         } else {

@@ -81,9 +81,9 @@ public record Views(Format format, boolean color, boolean showUnchanged) {
         ReviewView.Refs refs = new ReviewView.Refs(base, head);
         ReviewFooter footer = ReviewFooter.of(desired, env);
         return switch (format) {
-            case text -> ReviewView.text(refs, intent, plans, footer, color);
+            case text -> ReviewView.text(refs, intent, plans, footer, color, showUnchanged);
             case json -> ReviewView.json(refs, intent, plans);
-            case markdown -> ReviewMarkdown.render(refs, intent, plans, footer);
+            case markdown -> ReviewMarkdown.render(refs, intent, plans, footer, showUnchanged);
         };
     }
 
