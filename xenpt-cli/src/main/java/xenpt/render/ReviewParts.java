@@ -1,7 +1,6 @@
 package xenpt.render;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import xenpt.desired.Intent;
@@ -83,13 +82,11 @@ final class ReviewParts {
                 .append(count(rows.size(), plans.existingHosts())).append("</summary>\n\n");
         s.append("| host | | change | target | before | after | needs | with this pull request |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
-        Map<String, String> hosts = Shown.hostsByUuid(plans.head());
         for (BaseAndHead.Existing e : rows) {
             Change c = e.change();
             s.append("| ").append(Markdown.cell(c.host())).append(" | ").append(Style.marker(c)).append(" | ")
                     .append(c.kind().word()).append(" | ").append(Markdown.cell(c.target())).append(" | ")
-                    .append(Markdown.code(Shown.before(c, hosts).orElse(null))).append(" | ")
-                    .append(Markdown.code(Shown.after(c).orElse(null)))
+                    .append(Markdown.code(c.before().orElse(null))).append(" | ").append(Markdown.code(c.after().orElse(null)))
                     .append(" | ").append(needs(c)).append(" | ").append(fate(e)).append(" |\n");
         }
         s.append("\n</details>\n\n");
@@ -104,8 +101,8 @@ final class ReviewParts {
         for (BaseAndHead.Existing e : rows) {
             Change c = e.change();
             s.append("  ").append(Style.marker(c)).append(' ').append(String.format("%-10s", c.kind().word())).append(' ')
-                    .append(InspectView.clean(c.target())).append(": ")
-                    .append(InspectView.clean(Shown.arrow(c, Shown.hostsByUuid(plans.head())))).append("  (").append(fate(e))
+                    .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
+                    .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (").append(fate(e))
                     .append(")\n");
         }
         s.append('\n');
