@@ -31,7 +31,7 @@ public final class InspectView {
         line(s, "boot file", h.boot().path() + " (" + h.boot().format().name().toLowerCase(java.util.Locale.ROOT) + ", " + entry + ")");
         line(s, "boot hide list", hide(h.boot().hide()));
         line(s, "running hide list", hide(h.runtime().cmdlineHide()));
-        line(s, "pciback", h.runtime().pcibackLoaded() ? "loaded, " + Plural.of(h.runtime().pcibackBound().size(), "device") + " bound" : "NOT LOADED");
+        line(s, "pciback", h.runtime().pcibackLoaded() ? "loaded, " + h.runtime().pcibackBound().size() + " device(s) bound" : "NOT LOADED");
         line(s, "pending reboot", h.pendingReboot() ? "yes" : "no");
         line(s, "boot id", h.runtime().bootId());
         line(s, "last applied", clean(DriftText.lastApplied(h.lastApplied())));

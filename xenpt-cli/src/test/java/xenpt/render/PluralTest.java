@@ -44,12 +44,4 @@ class PluralTest {
         DriftReport none = new DriftReport(List.of(new DriftReport.HostDrift("a", "a", List.of())), "d", Optional.empty());
         assertThat(DriftText.summary(none)).isEqualTo("No drift. 1 host matches the desired state.");
     }
-
-    @Test
-    void inspectCountsTheDevicesBoundToPciback() {
-        var one = xenpt.plan.Fixtures.observed("a", "u").nic("0000:0e:00.0", "pciback").pciback(true, "0000:0e:00.0");
-        assertThat(InspectView.text(one.build())).contains("loaded, 1 device bound");
-        var two = xenpt.plan.Fixtures.observed("a", "u").pciback(true, "0000:0e:00.0", "0000:0e:00.1");
-        assertThat(InspectView.text(two.build())).contains("loaded, 2 devices bound");
-    }
 }
