@@ -36,20 +36,21 @@ final class ReviewParts {
         long restarts = own.map(x -> (long) x.vmRestarts()).orElse(intent.vmRestarts());
         List<BaseAndHead.Existing> existing = plans.map(BaseAndHead::existing).orElse(List.of());
         if (reboots == 0 && restarts == 0 && existing.isEmpty()) return;
-        s.append("> [!WARNING]\n> **Warning:** ");
+        // Bold sentences rather than a label: a renderer without GitHub's alerts shows "[!WARNING]" before them.
+        s.append("> [!WARNING]\n> ");
         if (reboots == 0 && restarts == 0) {
-            s.append("this pull request needs no reboot and no VM restart.");
+            s.append("**This pull request needs no reboot and no VM restart.**");
         } else {
-            s.append("after merge and apply, ");
+            s.append("**After merge and apply, ");
             if (reboots > 0) s.append(Style.plural((int) reboots, "host needs", "hosts need")).append(" a reboot");
             if (reboots > 0 && restarts > 0) s.append(" and ");
             if (restarts > 0) s.append(Style.plural((int) restarts, "VM needs", "VMs need")).append(" a restart");
-            s.append(" before this pull request's changes take effect.");
+            s.append("** before this pull request's changes take effect.");
         }
         if (!existing.isEmpty()) {
             BaseAndHead p = plans.get();
-            s.append("\n> **Drift that already exists** (not from this pull request, planned at base too): ")
-                    .append(count(existing.size(), p.existingHosts()));
+            s.append("\n>\n> **Drift that already exists:** ").append(count(existing.size(), p.existingHosts()))
+                    .append(", not from this pull request (planned at base too)");
             if (p.existingReboots() > 0) {
                 s.append("; for it alone ").append(Style.plural(p.existingReboots(), "host needs", "hosts need"))
                         .append(" a reboot");
