@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import xenpt.diag.Diagnostic;
 
 /**
  * A pull request's plans: the desired state at base and at head, each planned against the same observation of the
@@ -35,15 +36,50 @@ public record BaseAndHead(Plan base, Plan head) {
         }
     }
 
-    /** Head's plan without the rows base's plan makes too; statuses and diagnostics stay, as do the plan's ids. */
+    /**
+     * Head's plan without what base's plan has too: its rows, and the statuses and warnings found at base as well
+     * (errors and unreachable hosts stay: they fail head's plan whoever caused them). A host left with nothing of its
+     * own is left out when everything it had is existing drift; a host that had nothing stays. The plan's ids stay.
+     */
     public Plan pullRequest() {
         List<HostPlan> hosts = new ArrayList<>();
         for (HostPlan h : head.hosts()) {
-            Set<List<Object>> inBase = keys(base.host(h.name()));
+            Optional<HostPlan> b = base.host(h.name());
+            Set<List<Object>> inBase = keys(b);
             List<Change> own = h.changes().stream().filter(c -> !inBase.contains(key(c))).toList();
-            hosts.add(new HostPlan(h.name(), h.address(), own, h.statuses(), h.diagnostics(), h.fingerprint(), h.facts()));
+            List<Status> statuses = h.statuses().stream().filter(x -> x.kind() == Status.Kind.UNREACHABLE || !atBase(b, x)).toList();
+            List<Diagnostic> diagnostics = h.diagnostics().stream().filter(d -> d.isError() || !atBase(b, d)).toList();
+            boolean had = !h.changes().isEmpty() || !h.statuses().isEmpty() || !h.diagnostics().isEmpty();
+            if (had && own.isEmpty() && statuses.isEmpty() && diagnostics.isEmpty()) continue;
+            hosts.add(new HostPlan(h.name(), h.address(), own, statuses, diagnostics, h.fingerprint(), h.facts()));
         }
         return new Plan(hosts, head.planId(), head.desiredDigest(), head.commit());
+    }
+
+    /**
+     * Per host, the statuses and warnings of head's plan that base's plan has too (a reboot still pending, a device
+     * not found): found before the pull request. Hosts without any are left out; the hosts carry no rows.
+     */
+    public List<HostPlan> existingFindings() {
+        List<HostPlan> out = new ArrayList<>();
+        for (HostPlan h : head.hosts()) {
+            Optional<HostPlan> b = base.host(h.name());
+            List<Status> statuses = h.statuses().stream().filter(x -> x.kind() != Status.Kind.UNREACHABLE && atBase(b, x)).toList();
+            List<Diagnostic> warnings = h.diagnostics().stream().filter(d -> !d.isError() && atBase(b, d)).toList();
+            if (statuses.isEmpty() && warnings.isEmpty()) continue;
+            out.add(new HostPlan(h.name(), h.address(), List.of(), statuses, warnings, h.fingerprint(), h.facts()));
+        }
+        return out;
+    }
+
+    private static boolean atBase(Optional<HostPlan> base, Status status) {
+        return base.map(b -> b.statuses().contains(status)).orElse(false);
+    }
+
+    /** The same finding at base, wherever in the files it points (lines move between commits). */
+    private static boolean atBase(Optional<HostPlan> base, Diagnostic d) {
+        return base.map(b -> b.diagnostics().stream().anyMatch(x -> x.severity() == d.severity()
+                && x.message().equals(d.message()) && Objects.equals(x.hint(), d.hint()))).orElse(false);
     }
 
     /** Base's rows on the hosts head has, each marked kept or replaced by head's plan; in host then apply order. */

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import xenpt.desired.Intent;
 import xenpt.plan.BaseAndHead;
 import xenpt.plan.Change;
+import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 
 /**
@@ -35,20 +36,21 @@ final class ReviewParts {
         long restarts = own.map(x -> (long) x.vmRestarts()).orElse(intent.vmRestarts());
         List<BaseAndHead.Existing> existing = plans.map(BaseAndHead::existing).orElse(List.of());
         if (reboots == 0 && restarts == 0 && existing.isEmpty()) return;
-        s.append("> [!WARNING]\n> **Warning:** ");
+        // Bold sentences rather than a label: a renderer without GitHub's alerts shows "[!WARNING]" before them.
+        s.append("> [!WARNING]\n> ");
         if (reboots == 0 && restarts == 0) {
-            s.append("this pull request needs no reboot and no VM restart.");
+            s.append("**This pull request needs no reboot and no VM restart.**");
         } else {
-            s.append("after merge and apply, ");
+            s.append("**After merge and apply, ");
             if (reboots > 0) s.append(Style.plural((int) reboots, "host needs", "hosts need")).append(" a reboot");
             if (reboots > 0 && restarts > 0) s.append(" and ");
             if (restarts > 0) s.append(Style.plural((int) restarts, "VM needs", "VMs need")).append(" a restart");
-            s.append(" before this pull request's changes take effect.");
+            s.append("** before this pull request's changes take effect.");
         }
         if (!existing.isEmpty()) {
             BaseAndHead p = plans.get();
-            s.append("\n> **Drift that already exists** (not from this pull request, planned at base too): ")
-                    .append(count(existing.size(), p.existingHosts()));
+            s.append("\n>\n> **Drift that already exists:** ").append(count(existing.size(), p.existingHosts()))
+                    .append(", not from this pull request (planned at base too)");
             if (p.existingReboots() > 0) {
                 s.append("; for it alone ").append(Style.plural(p.existingReboots(), "host needs", "hosts need"))
                         .append(" a reboot");
@@ -62,7 +64,7 @@ final class ReviewParts {
     static void pullRequest(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans, boolean showUnchanged) {
         Plan own = plans.pullRequest();
         s.append("#### Changes in this pull request\n\n");
-        if (!own.hasChanges() && !own.failed()) {
+        if (!saysSomething(own)) {
             s.append("_This pull request changes nothing on the live hosts._\n\n");
             return;
         }
@@ -71,39 +73,65 @@ final class ReviewParts {
         s.append(ReviewMarkdown.withoutHeadAndWarning(PlanMarkdown.render(own, showUnchanged))).append('\n');
     }
 
-    /** Base's rows: drift the live hosts have whatever the pull request says; collapsed when long. */
+    /** Whether a plan has anything to show: a row, a status or a finding on some host. */
+    static boolean saysSomething(Plan plan) {
+        return plan.hosts().stream().anyMatch(h -> !h.changes().isEmpty() || !h.statuses().isEmpty() || !h.diagnostics().isEmpty());
+    }
+
+    /** Base's rows and findings: drift the live hosts have whatever the pull request says; collapsed when long. */
     static void existing(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans) {
         List<BaseAndHead.Existing> rows = plans.existing();
-        if (rows.isEmpty()) return;
+        List<HostPlan> findings = plans.existingFindings();
+        if (rows.isEmpty() && findings.isEmpty()) return;
         s.append("#### Drift that already exists\n\n");
         s.append("Planning base ").append(Markdown.code(refs.base()))
-                .append(" against the same hosts makes these changes too: the live hosts already differ from base.\n\n");
-        s.append(rows.size() <= OPEN_ROWS ? "<details open>" : "<details>").append("<summary>")
-                .append(count(rows.size(), plans.existingHosts())).append("</summary>\n\n");
-        s.append("| host | | change | target | before | after | needs | with this pull request |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
-        for (BaseAndHead.Existing e : rows) {
-            Change c = e.change();
-            s.append("| ").append(Markdown.cell(c.host())).append(" | ").append(Style.marker(c)).append(" | ")
-                    .append(c.kind().word()).append(" | ").append(Markdown.cell(c.target())).append(" | ")
-                    .append(Markdown.code(c.before().orElse(null))).append(" | ").append(Markdown.code(c.after().orElse(null)))
-                    .append(" | ").append(needs(c)).append(" | ").append(fate(e)).append(" |\n");
+                .append(" against the same hosts finds this too: the live hosts already differ from base.\n\n");
+        int lines = rows.size() + findings.stream().mapToInt(h -> h.statuses().size() + h.diagnostics().size()).sum();
+        s.append(lines <= OPEN_ROWS ? "<details open>" : "<details>").append("<summary>")
+                .append(rows.isEmpty() ? "no change" : count(rows.size(), plans.existingHosts()))
+                .append(findings.isEmpty() ? "" : "; " + Style.plural(findings.size(), "host", "hosts") + " with findings")
+                .append("</summary>\n\n");
+        if (!rows.isEmpty()) {
+            s.append("| host | | change | target | before | after | needs | with this pull request |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            rows.forEach(e -> row(s, e));
+            s.append('\n');
         }
-        s.append("\n</details>\n\n");
+        for (HostPlan h : findings) {
+            String host = "- **" + Markdown.cell(h.name()) + "**: ";
+            h.statuses().forEach(x -> s.append(host).append(x.kind().label()).append(": ").append(Markdown.cell(x.message())).append('\n'));
+            h.diagnostics().forEach(d -> s.append(host).append(":warning: warning: ").append(Markdown.cell(d.message()))
+                    .append(d.hint() == null ? "" : " (" + Markdown.cell(d.hint()) + ")").append('\n'));
+        }
+        s.append(findings.isEmpty() ? "" : "\n").append("</details>\n\n");
+    }
+
+    private static void row(StringBuilder s, BaseAndHead.Existing e) {
+        Change c = e.change();
+        s.append("| ").append(Markdown.cell(c.host())).append(" | ").append(Style.marker(c)).append(" | ")
+                .append(c.kind().word()).append(" | ").append(Markdown.cell(c.target())).append(" | ")
+                .append(Markdown.code(c.before().orElse(null))).append(" | ").append(Markdown.code(c.after().orElse(null)))
+                .append(" | ").append(needs(c)).append(" | ").append(fate(e)).append(" |\n");
     }
 
     /** The existing drift as text lines, for {@code review} without {@code -o}. */
     static void existingText(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans) {
         List<BaseAndHead.Existing> rows = plans.existing();
-        if (rows.isEmpty()) return;
+        List<HostPlan> findings = plans.existingFindings();
+        if (rows.isEmpty() && findings.isEmpty()) return;
         s.append("Drift that already exists (planning base ").append(InspectView.clean(refs.base()))
-                .append(" makes these changes too): ").append(count(rows.size(), plans.existingHosts())).append('\n');
+                .append(" finds this too): ").append(count(rows.size(), plans.existingHosts())).append('\n');
         for (BaseAndHead.Existing e : rows) {
             Change c = e.change();
             s.append("  ").append(Style.marker(c)).append(' ').append(String.format("%-10s", c.kind().word())).append(' ')
                     .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
                     .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (").append(fate(e))
                     .append(")\n");
+        }
+        for (HostPlan h : findings) {
+            String host = "  " + InspectView.clean(h.name()) + ": ";
+            h.statuses().forEach(x -> s.append(host).append(x.kind().label()).append(": ").append(InspectView.clean(x.message())).append('\n'));
+            h.diagnostics().forEach(d -> s.append(host).append("warning: ").append(InspectView.clean(d.message())).append('\n'));
         }
         s.append('\n');
     }

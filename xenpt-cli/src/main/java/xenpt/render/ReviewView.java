@@ -46,7 +46,7 @@ public final class ReviewView {
             s.append("Changes in this pull request (plan of ").append(InspectView.clean(refs.head()))
                     .append(" against the live hosts, without the drift that already exists):\n\n");
             Plan own = plans.get().pullRequest();
-            if (own.hasChanges() || own.failed()) s.append(PlanText.render(own, color, showUnchanged)).append('\n');
+            if (ReviewParts.saysSomething(own)) s.append(PlanText.render(own, color, showUnchanged)).append('\n');
             else s.append("This pull request changes nothing on the live hosts.\n\n");
             ReviewParts.existingText(s, refs, plans.get());
         } else {

@@ -59,4 +59,32 @@ class BaseAndHeadTest {
         assertThat(both.existing()).isEmpty();
         assertThat(both.existingReboots()).isZero();
     }
+
+    @Test
+    void statusesAndWarningsFoundAtBaseAreExistingAndAHostWithNothingOfItsOwnIsLeftOut() {
+        Status pending = new Status(Status.Kind.PENDING_REBOOT, "the boot hide list is not the running kernel's");
+        xenpt.diag.Diagnostic warnedAtBase = xenpt.diag.Diagnostic.warning(new xenpt.diag.Location("h.yaml", 3, 1), "odd", null);
+        xenpt.diag.Diagnostic sameLater = xenpt.diag.Diagnostic.warning(new xenpt.diag.Location("h.yaml", 9, 1), "odd", null);
+        xenpt.diag.Diagnostic fresh = xenpt.diag.Diagnostic.warning(null, "new in head", "fix it");
+        HostPlan baseD = new HostPlan("d", "sim:d", List.of(hide("d", NIC)), List.of(pending), List.of(warnedAtBase), "f", new TreeMap<>());
+        HostPlan headD = new HostPlan("d", "sim:d", List.of(hide("d", NIC)), List.of(pending), List.of(sameLater), "f", new TreeMap<>());
+        HostPlan headE = new HostPlan("e", "sim:e", List.of(), List.of(), List.of(fresh), "f", new TreeMap<>());
+        BaseAndHead both = new BaseAndHead(plan(baseD, host("e"), host("f")), plan(headD, headE, host("f")));
+
+        assertThat(both.pullRequest().hosts()).as("d has only existing drift; f has nothing and stays")
+                .extracting(HostPlan::name).containsExactly("e", "f");
+        assertThat(both.pullRequest().host("e").orElseThrow().diagnostics()).containsExactly(fresh);
+        assertThat(both.existingFindings()).singleElement().satisfies(h -> {
+            assertThat(h.name()).isEqualTo("d");
+            assertThat(h.statuses()).containsExactly(pending);
+            assertThat(h.diagnostics()).containsExactly(sameLater);
+            assertThat(h.changes()).isEmpty();
+        });
+
+        xenpt.diag.Diagnostic error = xenpt.diag.Diagnostic.error(null, "broken", null);
+        HostPlan failing = new HostPlan("g", "sim:g", List.of(), List.of(), List.of(error), "f", new TreeMap<>());
+        BaseAndHead failed = new BaseAndHead(plan(failing), plan(failing));
+        assertThat(failed.pullRequest().failed()).as("an error fails head's plan whoever caused it").isTrue();
+        assertThat(failed.existingFindings()).isEmpty();
+    }
 }

@@ -37,7 +37,7 @@ class ReviewMarkdownTest {
         String md = ReviewMarkdown.render(new ReviewView.Refs("origin/main", "HEAD"), intent, Optional.empty(), FOOTER);
         assertThat(md.length()).isLessThanOrEqualTo(ReviewMarkdown.LIMIT);
         assertThat(md).startsWith("<!-- xenpt:review -->\n### xenpt review\n\n**Intent of `origin/main → HEAD`: 4200 changes on 600 hosts.**");
-        assertThat(md).contains("> [!WARNING]\n> **Warning:** after merge and apply, 600 hosts need a reboot and 1200 VMs need a restart");
+        assertThat(md).contains("> [!WARNING]\n> **After merge and apply, 600 hosts need a reboot and 1200 VMs need a restart**");
         assertThat(md).as("long sections collapsed").contains("<details><summary><b>gpu-host-0000</b>: 7 changes</summary>")
                 .doesNotContain("<details open>");
         assertThat(md).as("the footer survives the cut").endsWith(FOOTER.markdown())
