@@ -42,8 +42,12 @@ final class ApplyCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+    @Mixin GlobalOptions.Parallelism parallelism;
+
+    @Spec CommandSpec spec;
 
     @Mixin
     DesiredStateOptions desired;
@@ -190,7 +194,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private ApplyOptions options() {
-        return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
+        return new ApplyOptions(main.global().parallelism(), lockTimeout, rebootTimeout, pollInterval,
                 Applying.owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import xenpt.engine.PlanFiles;
@@ -16,6 +17,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
 
     @Parameters(paramLabel = "PLANFILE", description = "A plan saved with 'plan --out'.")
     Path file;

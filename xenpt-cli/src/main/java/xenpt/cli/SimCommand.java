@@ -17,14 +17,19 @@ import xenpt.sim.SimulatedHost;
  */
 @Command(name = "sim", description = "Simulated XenServer / XCP-ng hosts on loopback.",
         subcommands = {SimCommand.Serve.class})
-final class SimCommand implements Runnable {
+final class SimCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code xenpt sim} alone is bad usage, as {@code xenpt} alone is: its usage, which lists its commands, on stderr. */
     @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(main.out);
+    public Integer call() {
+        spec.commandLine().usage(main.err);
+        return ExitCode.ERROR;
     }
 
     @Command(name = "serve", description = {"Serve one simulated host over SSH on 127.0.0.1 until stopped.",
@@ -34,6 +39,8 @@ final class SimCommand implements Runnable {
 
         @ParentCommand
         SimCommand sim;
+
+        @picocli.CommandLine.Mixin GlobalOptions.Verbose verboseOptions;
 
         @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario name or .yaml file (default: ${DEFAULT-VALUE}).")
         String scenario = "wintermute";

@@ -109,9 +109,10 @@ public final class Fleet {
 
     /** Observes the hosts concurrently (bounded by {@code --parallelism}), progress lines on stderr. */
     public static List<Observation> observe(Session session, List<HostSpec> hosts) {
-        Progress progress = Progress.of(session);
+        Progress progress = Progress.of(session, "observing", hosts.size());
         try {
-            return Observer.observeAll(hosts, session.parallelism(), spec -> Hosts.connect(spec, session), progress);
+            return Observer.observeAll(hosts, session.parallelism(),
+                    progress.countingSessions(spec -> Hosts.connect(spec, session)), progress);
         } finally {
             progress.done();
         }
