@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import xenpt.engine.Plurals;
 import xenpt.sim.SimulatedFleet;
 import xenpt.sim.SimulatedHost;
 
@@ -109,7 +110,7 @@ final class SimCommand implements Callable<Integer> {
             main.out.println("known hosts:   " + fleet.knownHosts());
             main.out.println("client key:    " + fleet.clientKey());
             main.out.println("host key:      " + fleet.hostKeyFingerprint());
-            main.out.println("ready: " + fleet.size() + " hosts on 127.0.0.1 ports " + fleet.port(0) + "…"
+            main.out.println("ready: " + Plurals.count(fleet.size(), "host", "hosts") + " on 127.0.0.1 ports " + fleet.port(0) + "…"
                     + fleet.port(fleet.size() - 1) + " (scenario " + scenario + ", latency " + latencyMs + " ms) in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
             main.out.flush();

@@ -133,4 +133,11 @@ class CommandLineSurfaceTest {
         assertThat(run(args)).isEqualTo(ExitCode.OK);
         return out.toString();
     }
+
+    @Test
+    void countsInSentencesAgreeWithTheirNouns() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "version: 1\nhosts:\n  a:\n    address: sim:wintermute\n    bogus: 1\n");
+        assertThat(run("plan", "-f", bad.toString())).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("xenpt: the desired state is invalid (1 error); no host was contacted");
+    }
 }

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,12 +55,28 @@ class VerboseAndProgressIT {
                 .contains("\r\033[Kapplying 1/1").endsWith("\r\033[K");
     }
 
+    @Test
+    void theQuestionAndTheProgressCountChangesAndHostsInTheSingularToo() throws Exception {
+        Terminal cancelled = Terminal.typing(dir, "no\n", "apply", "-f", WALKTHROUGH);
+        assertThat(cancelled.err).contains("Apply 3 changes to 1 host? Only 'yes' is accepted: ");
+        Path one = Files.writeString(dir.resolve("one.yaml"),
+                "version: 1\nhosts:\n  wintermute:\n    address: sim:wintermute\n    hide:\n      - 0e:00.0\n");
+        Terminal applied = Terminal.typing(dir, "yes\n", "apply", "-f", one.toString());
+        assertThat(applied.exit).as(applied.err + applied.out).isZero();
+        assertThat(applied.err).contains("Apply 1 change to 1 host? ", "wintermute: applying 1 change")
+                .doesNotContain("1 changes", "1 hosts");
+    }
+
     /** A run whose standard input and stderr are a terminal. */
     private record Terminal(int exit, String out, String err) {
         static Terminal run(Path dir, String... args) {
+            return typing(dir, "", args);
+        }
+
+        static Terminal typing(Path dir, String typed, String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            Main.Input tty = new Main.Input(new BufferedReader(new StringReader("")), true);
+            Main.Input tty = new Main.Input(new BufferedReader(new StringReader(typed)), true);
             int exit = Main.run(tty, new PrintWriter(out), new PrintWriter(err),
                     Map.of("XENPT_SIM_DIR", dir.toString(), "HOME", dir.toString()), args);
             return new Terminal(exit, out.toString(), err.toString());
