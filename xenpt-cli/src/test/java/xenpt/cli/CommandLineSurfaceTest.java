@@ -140,4 +140,15 @@ class CommandLineSurfaceTest {
         assertThat(run("plan", "-f", bad.toString())).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).contains("xenpt: the desired state is invalid (1 error); no host was contacted");
     }
+
+    @Test
+    void validateWritesMarkdownWithTheVerdictAndADiagnosticsTable() throws IOException {
+        assertThat(run("validate", "-o", "markdown", "-f", "examples/wintermute.yaml")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).startsWith("### xenpt validate\n\n**Valid: 1 host, 2 hidden devices, 1 VM assignment.**");
+        out.getBuffer().setLength(0);
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "version: 1\nhosts:\n  a:\n    address: sim:wintermute\n    bogus: 1\n");
+        assertThat(run("validate", "-o", "markdown", "-f", bad.toString())).isEqualTo(ExitCode.ERROR);
+        assertThat(out.toString()).startsWith("### xenpt validate\n\n**Invalid: 1 error, 0 warnings.**")
+                .contains("| where | severity | problem | expected |\n|---|---|---|---|\n| `" + bad + ":5:5` | error | ");
+    }
 }
