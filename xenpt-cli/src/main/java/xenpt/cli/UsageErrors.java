@@ -1,6 +1,7 @@
 package xenpt.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import xenpt.desired.DidYouMean;
@@ -13,7 +14,7 @@ final class UsageErrors {
     /** Exit 1, not picocli's 2: SPEC §2 keeps 2 for "changes present". */
     static CommandLine.IParameterExceptionHandler handler(PrintWriter err) {
         return (ex, a) -> {
-            err.println("xenpt: " + ex.getMessage());
+            err.println("xenpt: " + elsewhere(ex).orElse(ex.getMessage()));
             Optional<String> command = closestCommand(ex);
             command.ifPresent(c -> err.println("Did you mean: " + c + "?"));
             if (command.isEmpty() && !CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
@@ -22,6 +23,23 @@ final class UsageErrors {
             err.flush();
             return ExitCode.ERROR;
         };
+    }
+
+    /**
+     * For an option that other commands take ({@code validate --parallelism 4}): which ones, rather than picocli's
+     * "Unknown options: '--parallelism', '4'".
+     */
+    static Optional<String> elsewhere(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return Optional.empty();
+        String option = u.getUnmatched().get(0).replaceFirst("=.*", "");
+        if (!option.startsWith("-")) return Optional.empty();
+        CommandLine root = ex.getCommandLine();
+        while (root.getParent() != null) root = root.getParent();
+        List<String> takers = root.getSubcommands().values().stream()
+                .filter(c -> c.getCommandSpec().findOption(option) != null).map(CommandLine::getCommandName).toList();
+        if (takers.isEmpty()) return Optional.empty();
+        return Optional.of(ex.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^xenpt ", "") + " takes no " + option
+                + "; it is an option of: " + String.join(", ", takers));
     }
 
     /**
