@@ -38,7 +38,8 @@ final class UsageErrors {
         List<String> takers = root.getSubcommands().values().stream()
                 .filter(c -> c.getCommandSpec().findOption(option) != null).map(CommandLine::getCommandName).toList();
         if (takers.isEmpty()) return Optional.empty();
-        return Optional.of(ex.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^xenpt ", "") + " takes no " + option
+        String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^xenpt ", "");
+        return Optional.of(command + " takes no " + option
                 + "; it is an option of: " + String.join(", ", takers));
     }
 
