@@ -23,6 +23,7 @@ import xenpt.engine.ApplySavedPlan;
 import xenpt.engine.Applying;
 import xenpt.engine.Fleet;
 import xenpt.engine.Planning;
+import xenpt.engine.Plurals;
 import xenpt.engine.Session;
 import xenpt.plan.Plan;
 import xenpt.planfile.SavedPlan;
@@ -42,8 +43,11 @@ final class ApplyCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+    @Mixin GlobalOptions.Parallelism parallelism;
+    @Spec CommandSpec spec;
 
     @Mixin
     DesiredStateOptions desired;
@@ -180,8 +184,8 @@ final class ApplyCommand implements Callable<Integer> {
                     + " (e.g. in CI), or save the plan with 'plan --out FILE' and run 'apply FILE'. Nothing was changed.");
             return false;
         }
-        Plan.Summary s = plan.summary();
-        main.err.print("Apply " + s.changes() + " changes to " + s.hostsWithChanges() + " hosts? Only 'yes' is accepted: ");
+        main.err.print("Apply " + Plurals.count(plan.summary().changes(), "change", "changes") + " to "
+                + Plurals.count(plan.summary().hostsWithChanges(), "host", "hosts") + "? Only 'yes' is accepted: ");
         main.err.flush();
         String answer = main.in.reader().readLine();
         if (answer != null && answer.strip().equals("yes")) return true;
@@ -190,7 +194,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private ApplyOptions options() {
-        return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
+        return new ApplyOptions(main.global().parallelism(), lockTimeout, rebootTimeout, pollInterval,
                 Applying.owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
     }
 }

@@ -18,6 +18,9 @@ final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+
     @Parameters(paramLabel = "PLANFILE", description = "A plan saved with 'plan --out'.")
     Path file;
 

@@ -65,9 +65,13 @@ public record Views(Format format, boolean color, boolean showUnchanged) {
         };
     }
 
-    /** The observed state of one host, to print as it is (the text ends with its newline; Markdown shows the text). */
+    /** The observed state of one host, to print as it is (each form ends with its newline). */
     public String inspect(ObservedHost host) {
-        return json() ? InspectView.json(host) + "\n" : InspectView.text(host);
+        return switch (format) {
+            case text -> InspectView.text(host);
+            case json -> InspectView.json(host) + "\n";
+            case markdown -> InspectMarkdown.render(host);
+        };
     }
 
     /**
@@ -118,9 +122,13 @@ public record Views(Format format, boolean color, boolean showUnchanged) {
         return json() ? Optional.of(ReportJson.refused(reason, Optional.empty())) : Optional.empty();
     }
 
-    /** What {@code validate} prints on stdout: the JSON document, or the summary of a valid desired state. */
+    /**
+     * What {@code validate} prints on stdout: the JSON document, the Markdown verdict and diagnostics, or the summary of
+     * a valid desired state.
+     */
     public Optional<String> validation(LoadResult result) {
         if (json()) return Optional.of(Json.write(ValidateView.json(result)));
+        if (format == Format.markdown) return Optional.of(ValidateMarkdown.render(result));
         return result.state().filter(s -> result.ok()).map(ValidateView::summary);
     }
 
