@@ -125,8 +125,8 @@ final class ReviewParts {
             Change c = e.change();
             s.append("  ").append(Style.marker(c)).append(' ').append(String.format("%-10s", c.kind().word())).append(' ')
                     .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
-                    .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (").append(fate(e))
-                    .append(")\n");
+                    .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (")
+                    .append(c.needs().isEmpty() ? "" : needs(c) + "; ").append(fate(e)).append(")\n");
         }
         for (HostPlan h : findings) {
             String host = "  " + InspectView.clean(h.name()) + ": ";

@@ -174,7 +174,7 @@ class ReviewIT {
 
         assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1")).as(err).isEqualTo(2);
         assertThat(out).containsSubsequence("Changes in this pull request", "assign", "Drift that already exists (planning base HEAD~1",
-                "+ hide", "(applied as it is)");
+                "+ hide", "(reboot required; applied as it is)");
         assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1", "-o", "json")).as(err).isEqualTo(2);
         JSONObject json = new JSONObject(out);
         assertThat(json.getJSONObject("base_plan").getJSONArray("hosts").getJSONObject(0).getJSONArray("changes").length()).isEqualTo(1);
