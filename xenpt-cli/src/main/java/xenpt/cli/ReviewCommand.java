@@ -43,6 +43,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Only the intent: contact no host.")
     boolean offline;
 
+    @Mixin
+    UnchangedOption unchanged;
+
     @Override
     public Integer call() {
         Optional<DesiredState> before = Fleet.loadCommitted(main.session(), desired.path(), base, "base");
@@ -51,7 +54,7 @@ final class ReviewCommand implements Callable<Integer> {
         Intent intent = IntentDiff.between(before.get(), after.get());
         Optional<BaseAndHead> plans = offline ? Optional.empty()
                 : Optional.of(Planning.planBoth(main.session(), before.get(), after.get()));
-        main.out.println(main.views().review(base, head, intent, plans, desired.path().toString(), main.env));
+        main.out.println(unchanged.views(main).review(base, head, intent, plans, desired.path().toString(), main.env));
         Optional<Plan> plan = plans.map(BaseAndHead::head);
         if (plan.isPresent() && plan.get().failed()) return ExitCode.ERROR;
         boolean changes = !intent.isEmpty() || plan.map(Plan::hasChanges).orElse(false);

@@ -20,6 +20,12 @@ public final class ReviewMarkdown {
     private ReviewMarkdown() {}
 
     public static String render(ReviewView.Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer) {
+        return render(refs, intent, plans, footer, false);
+    }
+
+    /** @param showUnchanged list the hosts the pull request leaves unchanged too ({@code --show-unchanged}) */
+    public static String render(ReviewView.Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer,
+            boolean showUnchanged) {
         StringBuilder s = new StringBuilder(ReviewFooter.MARKER).append("\n### xenpt review\n\n");
         s.append("**Intent of ").append(Markdown.code(ReviewView.range(refs, intent))).append(": ")
                 .append(ReviewView.intentSummary(intent)).append(".**");
@@ -28,7 +34,7 @@ public final class ReviewMarkdown {
         ReviewParts.banner(s, intent, plans);
         intent(s, intent);
         if (plans.isPresent()) {
-            ReviewParts.pullRequest(s, refs, plans.get());
+            ReviewParts.pullRequest(s, refs, plans.get(), showUnchanged);
             ReviewParts.existing(s, refs, plans.get());
         } else {
             s.append("_Offline review: no host was contacted._\n\n");

@@ -61,7 +61,7 @@ final class ReviewParts {
     }
 
     /** The plan of head without the existing drift; a line instead when the pull request changes no host. */
-    static void pullRequest(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans) {
+    static void pullRequest(StringBuilder s, ReviewView.Refs refs, BaseAndHead plans, boolean showUnchanged) {
         Plan own = plans.pullRequest();
         s.append("#### Changes in this pull request\n\n");
         if (!saysSomething(own)) {
@@ -70,7 +70,7 @@ final class ReviewParts {
         }
         s.append("_The plan of ").append(Markdown.code(refs.head()))
                 .append(" against the live hosts, without the drift that already exists._\n\n");
-        s.append(ReviewMarkdown.withoutHeadAndWarning(PlanMarkdown.render(own))).append('\n');
+        s.append(ReviewMarkdown.withoutHeadAndWarning(PlanMarkdown.render(own, showUnchanged))).append('\n');
     }
 
     /** Whether a plan has anything to show: a row, a status or a finding on some host. */

@@ -23,6 +23,12 @@ public final class ReviewView {
     public record Refs(String base, String head) {}
 
     public static String text(Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer, boolean color) {
+        return text(refs, intent, plans, footer, color, false);
+    }
+
+    /** @param showUnchanged list the hosts the pull request leaves unchanged too ({@code --show-unchanged}) */
+    public static String text(Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer, boolean color,
+            boolean showUnchanged) {
         StringBuilder s = new StringBuilder();
         s.append("Intent of ").append(range(refs, intent)).append(": ").append(intentSummary(intent)).append("\n\n");
         for (String host : intent.hosts()) {
@@ -40,7 +46,7 @@ public final class ReviewView {
             s.append("Changes in this pull request (plan of ").append(InspectView.clean(refs.head()))
                     .append(" against the live hosts, without the drift that already exists):\n\n");
             Plan own = plans.get().pullRequest();
-            if (ReviewParts.saysSomething(own)) s.append(PlanText.render(own, color)).append('\n');
+            if (ReviewParts.saysSomething(own)) s.append(PlanText.render(own, color, showUnchanged)).append('\n');
             else s.append("This pull request changes nothing on the live hosts.\n\n");
             ReviewParts.existingText(s, refs, plans.get());
         } else {
@@ -104,9 +110,7 @@ public final class ReviewView {
 
     static String intentSummary(Intent intent) {
         if (intent.isEmpty()) return "no change to the desired state";
-        int n = intent.changes().size();
-        int h = intent.hosts().size();
-        return n + (n == 1 ? " change" : " changes") + " on " + h + (h == 1 ? " host" : " hosts");
+        return Plural.of(intent.changes().size(), "change") + " on " + Plural.of(intent.hosts().size(), "host");
     }
 
     static String marker(IntentChange c) {

@@ -18,17 +18,27 @@ import xenpt.plan.Plan;
  * The one place that picks the view of a document for the output format ({@code -o}). A command makes one
  * {@code Views} and asks it for each document it prints; no command chooses between text, JSON and Markdown itself.
  */
-public record Views(Format format, boolean color) {
+public record Views(Format format, boolean color, boolean showUnchanged) {
 
     public Views {
         java.util.Objects.requireNonNull(format, "format");
     }
 
+    /** Views that collapse the hosts with nothing to show to one count line in text and Markdown. */
+    public Views(Format format, boolean color) {
+        this(format, color, false);
+    }
+
+    /** These views, listing the unchanged hosts too when {@code show} ({@code --show-unchanged}); JSON always does. */
+    public Views showingUnchanged(boolean show) {
+        return new Views(format, color, show);
+    }
+
     public String plan(Plan plan) {
         return switch (format) {
-            case text -> PlanText.render(plan, color);
+            case text -> PlanText.render(plan, color, showUnchanged);
             case json -> PlanJson.write(plan);
-            case markdown -> PlanMarkdown.render(plan);
+            case markdown -> PlanMarkdown.render(plan, showUnchanged);
         };
     }
 
@@ -39,7 +49,7 @@ public record Views(Format format, boolean color) {
 
     /** The plan an apply shows before it applies: under {@code -o json} as text for stderr, beside the JSON report. */
     public String planBeforeApply(Plan plan) {
-        return json() ? PlanText.render(plan, color) : plan(plan);
+        return json() ? PlanText.render(plan, color, showUnchanged) : plan(plan);
     }
 
     /** The drift report file of {@code drift --report}: JSON whatever {@code -o} says, for programs. */
@@ -49,8 +59,8 @@ public record Views(Format format, boolean color) {
 
     public String drift(DriftReport drift, Map<String, Optional<JournalEntry>> applied) {
         return switch (format) {
-            case text -> DriftText.render(drift, color, applied);
-            case markdown -> DriftMarkdown.render(drift, applied);
+            case text -> DriftText.render(drift, color, applied, showUnchanged);
+            case markdown -> DriftMarkdown.render(drift, applied, showUnchanged);
             case json -> DriftJson.write(drift, applied);
         };
     }
@@ -71,9 +81,9 @@ public record Views(Format format, boolean color) {
         ReviewView.Refs refs = new ReviewView.Refs(base, head);
         ReviewFooter footer = ReviewFooter.of(desired, env);
         return switch (format) {
-            case text -> ReviewView.text(refs, intent, plans, footer, color);
+            case text -> ReviewView.text(refs, intent, plans, footer, color, showUnchanged);
             case json -> ReviewView.json(refs, intent, plans);
-            case markdown -> ReviewMarkdown.render(refs, intent, plans, footer);
+            case markdown -> ReviewMarkdown.render(refs, intent, plans, footer, showUnchanged);
         };
     }
 

@@ -181,6 +181,29 @@ class ReviewIT {
         assertThat(json.getJSONObject("plan").getJSONArray("hosts").getJSONObject(0).getJSONArray("changes").length()).isEqualTo(3);
     }
 
+    /** A host the pull request leaves unchanged is one count line, listed with --show-unchanged (issue 14). */
+    @Test
+    void hostsThePullRequestLeavesUnchangedAreCountedAndListedOnRequest() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("fleet"));
+        Path hosts = other.resolve("hosts.yaml");
+        String xcpng83 = "  xcpng83:\n    address: sim:xcpng83\n    hide: []\n";
+        try (Git git = Git.init().setDirectory(other.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(hosts, "version: 1\nhosts:\n" + xcpng83);
+            commit(git, "xcpng83 alone");
+            Files.writeString(hosts, V1 + xcpng83);
+            commit(git, "wintermute: hide the second NIC");
+        }
+        assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1", "-o", "markdown")).as(err).isEqualTo(2);
+        assertThat(section(out, "#### Changes in this pull request", "\n---\n"))
+                .contains("#### wintermute (", "1 host unchanged (`--show-unchanged` lists them).").doesNotContain("xcpng83");
+        assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1", "-o", "markdown", "--show-unchanged")).isEqualTo(2);
+        assertThat(out).contains("<details><summary>1 host unchanged</summary>\n\n- xcpng83 (`sim:xcpng83`)\n");
+        assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1")).isEqualTo(2);
+        assertThat(out).contains("\n1 host unchanged (--show-unchanged lists them)\n").doesNotContain("xcpng83 (");
+        assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1", "--show-unchanged")).isEqualTo(2);
+        assertThat(out).contains("xcpng83 (sim:xcpng83)\n  matches the desired state\n");
+    }
+
     /** The footer's commands, copied as printed from a checkout of the merged branch, save and apply the plan. */
     @Test
     void theFooterNamesTheCiRunAndItsApplyCommandsWorkAsPrinted() throws Exception {
