@@ -1,6 +1,8 @@
 package xenpt.render;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import xenpt.desired.Intent;
@@ -94,7 +96,8 @@ final class ReviewParts {
         if (!rows.isEmpty()) {
             s.append("| host | | change | target | before | after | needs | with this pull request |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
-            rows.forEach(e -> row(s, e));
+            Map<String, String> hosts = hostsByUuid(plans);
+            rows.forEach(e -> row(s, e, hosts));
             s.append('\n');
         }
         for (HostPlan h : findings) {
@@ -106,11 +109,12 @@ final class ReviewParts {
         s.append(findings.isEmpty() ? "" : "\n").append("</details>\n\n");
     }
 
-    private static void row(StringBuilder s, BaseAndHead.Existing e) {
+    private static void row(StringBuilder s, BaseAndHead.Existing e, Map<String, String> hostsByUuid) {
         Change c = e.change();
         s.append("| ").append(Markdown.cell(c.host())).append(" | ").append(Style.marker(c)).append(" | ")
                 .append(c.kind().word()).append(" | ").append(Markdown.cell(c.target())).append(" | ")
-                .append(Markdown.code(c.before().orElse(null))).append(" | ").append(Markdown.code(c.after().orElse(null)))
+                .append(Markdown.code(Shown.before(c, hostsByUuid).orElse(null))).append(" | ")
+                .append(Markdown.code(Shown.after(c).orElse(null)))
                 .append(" | ").append(needs(c)).append(" | ").append(fate(e)).append(" |\n");
     }
 
@@ -121,11 +125,12 @@ final class ReviewParts {
         if (rows.isEmpty() && findings.isEmpty()) return;
         s.append("Drift that already exists (planning base ").append(InspectView.clean(refs.base()))
                 .append(" finds this too): ").append(count(rows.size(), plans.existingHosts())).append('\n');
+        Map<String, String> hosts = hostsByUuid(plans);
         for (BaseAndHead.Existing e : rows) {
             Change c = e.change();
             s.append("  ").append(Style.marker(c)).append(' ').append(String.format("%-10s", c.kind().word())).append(' ')
-                    .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
-                    .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (")
+                    .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(Shown.arrow(c, hosts)))
+                    .append("  (")
                     .append(c.needs().isEmpty() ? "" : needs(c) + "; ").append(fate(e)).append(")\n");
         }
         for (HostPlan h : findings) {
@@ -134,6 +139,13 @@ final class ReviewParts {
             h.diagnostics().forEach(d -> s.append(host).append("warning: ").append(InspectView.clean(d.message())).append('\n'));
         }
         s.append('\n');
+    }
+
+    /** The hosts that the pins of either plan name, by uuid: a pin row names its host, not a bare uuid. */
+    private static Map<String, String> hostsByUuid(BaseAndHead plans) {
+        Map<String, String> hosts = new TreeMap<>(Shown.hostsByUuid(plans.base()));
+        hosts.putAll(Shown.hostsByUuid(plans.head()));
+        return hosts;
     }
 
     private static String needs(Change c) {
