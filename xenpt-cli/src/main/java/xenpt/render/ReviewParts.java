@@ -38,8 +38,8 @@ final class ReviewParts {
         long restarts = own.map(x -> (long) x.vmRestarts()).orElse(intent.vmRestarts());
         List<BaseAndHead.Existing> existing = plans.map(BaseAndHead::existing).orElse(List.of());
         if (reboots == 0 && restarts == 0 && existing.isEmpty()) return;
-        // Bold sentences rather than a label: a renderer without GitHub's alerts shows "[!WARNING]" before them.
-        s.append("> [!WARNING]\n> ");
+        // A sign and bold sentences, as plan's alerts: a renderer without GitHub's alerts shows "[!WARNING]" before them.
+        s.append("> [!WARNING]\n> ⚠️ ");
         if (reboots == 0 && restarts == 0) {
             s.append("**This pull request needs no reboot and no VM restart.**");
         } else {
@@ -103,7 +103,7 @@ final class ReviewParts {
         for (HostPlan h : findings) {
             String host = "- **" + Markdown.cell(h.name()) + "**: ";
             h.statuses().forEach(x -> s.append(host).append(x.kind().label()).append(": ").append(Markdown.cell(x.message())).append('\n'));
-            h.diagnostics().forEach(d -> s.append(host).append(":warning: warning: ").append(Markdown.cell(d.message()))
+            h.diagnostics().forEach(d -> s.append(host).append("⚠️ warning: ").append(Markdown.cell(d.message()))
                     .append(d.hint() == null ? "" : " (" + Markdown.cell(d.hint()) + ")").append('\n'));
         }
         s.append(findings.isEmpty() ? "" : "\n").append("</details>\n\n");

@@ -37,7 +37,7 @@ class ReviewMarkdownTest {
         String md = ReviewMarkdown.render(new ReviewView.Refs("origin/main", "HEAD"), intent, Optional.empty(), FOOTER);
         assertThat(md.length()).isLessThanOrEqualTo(ReviewMarkdown.LIMIT);
         assertThat(md).startsWith("<!-- xenpt:review -->\n### xenpt review\n\n**Intent of `origin/main → HEAD`: 4200 changes on 600 hosts.**");
-        assertThat(md).contains("> [!WARNING]\n> **After merge and apply, 600 hosts need a reboot and 1200 VMs need a restart**");
+        assertThat(md).contains("> [!WARNING]\n> ⚠️ **After merge and apply, 600 hosts need a reboot and 1200 VMs need a restart**");
         assertThat(md).as("long sections collapsed").contains("<details><summary><b>gpu-host-0000</b>: 7 changes</summary>")
                 .doesNotContain("<details open>");
         assertThat(md).as("the footer survives the cut").endsWith(FOOTER.markdown())
@@ -91,7 +91,7 @@ class ReviewMarkdownTest {
         assertThat(md).contains("| a | + | pin | a/win | — | `a (host-uuid-a)` | — | applied as it is |",
                 "| a | + | hide | a | — | `(0000:0e:00.0)` | reboot required | changed by this pull request (see above) |",
                 "_This pull request changes nothing on the live hosts._",
-                "> **This pull request needs no reboot and no VM restart.**\n>\n> **Drift that already exists:** 2 changes on 1 host");
+                "> ⚠️ **This pull request needs no reboot and no VM restart.**\n>\n> **Drift that already exists:** 2 changes on 1 host");
     }
 
     private static xenpt.plan.Plan plan(xenpt.plan.HostPlan host) {
