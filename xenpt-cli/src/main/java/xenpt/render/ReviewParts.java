@@ -1,6 +1,8 @@
 package xenpt.render;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import xenpt.desired.Intent;
@@ -36,8 +38,8 @@ final class ReviewParts {
         long restarts = own.map(x -> (long) x.vmRestarts()).orElse(intent.vmRestarts());
         List<BaseAndHead.Existing> existing = plans.map(BaseAndHead::existing).orElse(List.of());
         if (reboots == 0 && restarts == 0 && existing.isEmpty()) return;
-        // Bold sentences rather than a label: a renderer without GitHub's alerts shows "[!WARNING]" before them.
-        s.append("> [!WARNING]\n> ");
+        // A sign and bold sentences, as plan's alerts: a renderer without GitHub's alerts shows "[!WARNING]" before them.
+        s.append("> [!WARNING]\n> ⚠️ ");
         if (reboots == 0 && restarts == 0) {
             s.append("**This pull request needs no reboot and no VM restart.**");
         } else {
@@ -94,23 +96,25 @@ final class ReviewParts {
         if (!rows.isEmpty()) {
             s.append("| host | | change | target | before | after | needs | with this pull request |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
-            rows.forEach(e -> row(s, e));
+            Map<String, String> hosts = hostsByUuid(plans);
+            rows.forEach(e -> row(s, e, hosts));
             s.append('\n');
         }
         for (HostPlan h : findings) {
             String host = "- **" + Markdown.cell(h.name()) + "**: ";
             h.statuses().forEach(x -> s.append(host).append(x.kind().label()).append(": ").append(Markdown.cell(x.message())).append('\n'));
-            h.diagnostics().forEach(d -> s.append(host).append(":warning: warning: ").append(Markdown.cell(d.message()))
+            h.diagnostics().forEach(d -> s.append(host).append("⚠️ warning: ").append(Markdown.cell(d.message()))
                     .append(d.hint() == null ? "" : " (" + Markdown.cell(d.hint()) + ")").append('\n'));
         }
         s.append(findings.isEmpty() ? "" : "\n").append("</details>\n\n");
     }
 
-    private static void row(StringBuilder s, BaseAndHead.Existing e) {
+    private static void row(StringBuilder s, BaseAndHead.Existing e, Map<String, String> hostsByUuid) {
         Change c = e.change();
         s.append("| ").append(Markdown.cell(c.host())).append(" | ").append(Style.marker(c)).append(" | ")
                 .append(c.kind().word()).append(" | ").append(Markdown.cell(c.target())).append(" | ")
-                .append(Markdown.code(c.before().orElse(null))).append(" | ").append(Markdown.code(c.after().orElse(null)))
+                .append(Markdown.code(Shown.before(c, hostsByUuid).orElse(null))).append(" | ")
+                .append(Markdown.code(Shown.after(c).orElse(null)))
                 .append(" | ").append(needs(c)).append(" | ").append(fate(e)).append(" |\n");
     }
 
@@ -121,12 +125,13 @@ final class ReviewParts {
         if (rows.isEmpty() && findings.isEmpty()) return;
         s.append("Drift that already exists (planning base ").append(InspectView.clean(refs.base()))
                 .append(" finds this too): ").append(count(rows.size(), plans.existingHosts())).append('\n');
+        Map<String, String> hosts = hostsByUuid(plans);
         for (BaseAndHead.Existing e : rows) {
             Change c = e.change();
             s.append("  ").append(Style.marker(c)).append(' ').append(String.format("%-10s", c.kind().word())).append(' ')
-                    .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(c.before().orElse("(none)")))
-                    .append(" → ").append(InspectView.clean(c.after().orElse("(none)"))).append("  (").append(fate(e))
-                    .append(")\n");
+                    .append(InspectView.clean(c.target())).append(": ").append(InspectView.clean(Shown.arrow(c, hosts)))
+                    .append("  (")
+                    .append(c.needs().isEmpty() ? "" : needs(c) + "; ").append(fate(e)).append(")\n");
         }
         for (HostPlan h : findings) {
             String host = "  " + InspectView.clean(h.name()) + ": ";
@@ -134,6 +139,13 @@ final class ReviewParts {
             h.diagnostics().forEach(d -> s.append(host).append("warning: ").append(InspectView.clean(d.message())).append('\n'));
         }
         s.append('\n');
+    }
+
+    /** The hosts that the pins of either plan name, by uuid: a pin row names its host, not a bare uuid. */
+    private static Map<String, String> hostsByUuid(BaseAndHead plans) {
+        Map<String, String> hosts = new TreeMap<>(Shown.hostsByUuid(plans.base()));
+        hosts.putAll(Shown.hostsByUuid(plans.head()));
+        return hosts;
     }
 
     private static String needs(Change c) {

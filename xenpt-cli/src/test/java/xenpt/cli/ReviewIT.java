@@ -133,7 +133,7 @@ class ReviewIT {
         assertThat(out).startsWith("<!-- xenpt:review -->\n### xenpt review\n\n**Intent of `HEAD~1 ("
                 + first.name().substring(0, 7));
         assertThat(out).contains("**Plan: 3 changes on 1 host by this pull request.** **Drift that already exists: 1 change on 1 host.**",
-                "> [!WARNING]\n> **After merge and apply, 1 host needs a reboot and 1 VM needs a restart** before this pull"
+                "> [!WARNING]\n> ⚠️ **After merge and apply, 1 host needs a reboot and 1 VM needs a restart** before this pull"
                         + " request's changes take effect.\n>\n> **Drift that already exists:** 1 change on 1 host, not from this"
                         + " pull request (planned at base too); for it alone 1 host needs a reboot. See below.\n\n",
                 "#### Changes in this pull request", "| + | hide | 0000:01:03.0 |",
@@ -168,13 +168,13 @@ class ReviewIT {
         assertThat(existing).contains("| wintermute | + | hide | wintermute | — | `(0000:0e:00.0)` | reboot required | applied as it is |")
                 .doesNotContain("assign");
         assertThat(out).contains("**Plan: 2 changes on 1 host by this pull request.** **Drift that already exists: 1 change on 1 host.**",
-                "> **After merge and apply, 1 VM needs a restart** before this pull request's changes take effect.\n>\n"
+                "> ⚠️ **After merge and apply, 1 VM needs a restart** before this pull request's changes take effect.\n>\n"
                         + "> **Drift that already exists:** 1 change on 1 host, not from this pull request (planned at base"
                         + " too); for it alone 1 host needs a reboot.");
 
         assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1")).as(err).isEqualTo(2);
         assertThat(out).containsSubsequence("Changes in this pull request", "assign", "Drift that already exists (planning base HEAD~1",
-                "+ hide", "(applied as it is)");
+                "+ hide", "(reboot required; applied as it is)");
         assertThat(run("review", "-f", hosts.toString(), "--base", "HEAD~1", "-o", "json")).as(err).isEqualTo(2);
         JSONObject json = new JSONObject(out);
         assertThat(json.getJSONObject("base_plan").getJSONArray("hosts").getJSONObject(0).getJSONArray("changes").length()).isEqualTo(1);

@@ -37,7 +37,7 @@ class ReviewMarkdownTest {
         String md = ReviewMarkdown.render(new ReviewView.Refs("origin/main", "HEAD"), intent, Optional.empty(), FOOTER);
         assertThat(md.length()).isLessThanOrEqualTo(ReviewMarkdown.LIMIT);
         assertThat(md).startsWith("<!-- xenpt:review -->\n### xenpt review\n\n**Intent of `origin/main → HEAD`: 4200 changes on 600 hosts.**");
-        assertThat(md).contains("> [!WARNING]\n> **After merge and apply, 600 hosts need a reboot and 1200 VMs need a restart**");
+        assertThat(md).contains("> [!WARNING]\n> ⚠️ **After merge and apply, 600 hosts need a reboot and 1200 VMs need a restart**");
         assertThat(md).as("long sections collapsed").contains("<details><summary><b>gpu-host-0000</b>: 7 changes</summary>")
                 .doesNotContain("<details open>");
         assertThat(md).as("the footer survives the cut").endsWith(FOOTER.markdown())
@@ -75,6 +75,27 @@ class ReviewMarkdownTest {
         String md = ReviewMarkdown.render(new ReviewView.Refs("a", "b"), IntentDiff.between(fleet(1, false), fleet(1, true)),
                 Optional.empty(), footer);
         assertThat(md).startsWith(ReviewFooter.MARKER + "\n").endsWith("\n\n" + footer.markdown());
+    }
+
+    @Test
+    void existingDriftRowsNameAPinsHostAndSayWhatThePullRequestDoesWithThem() {
+        xenpt.plan.Change pin = new xenpt.plan.Change.Pin("a", "vm-1", "win", Optional.empty(), "host-uuid-a", "pin it");
+        xenpt.plan.Change hide = new xenpt.plan.Change.Hide("a", Optional.empty(), java.util.Set.of(),
+                java.util.Set.of(xenpt.desired.PciAddress.parse("0e:00.0")), "hide it");
+        xenpt.plan.Plan base = plan(new xenpt.plan.HostPlan("a", "sim:a", List.of(pin, hide), List.of(), List.of(), "f",
+                new java.util.TreeMap<>()));
+        xenpt.plan.Plan head = plan(new xenpt.plan.HostPlan("a", "sim:a", List.of(pin), List.of(), List.of(), "f",
+                new java.util.TreeMap<>()));
+        String md = ReviewMarkdown.render(new ReviewView.Refs("main", "HEAD"), IntentDiff.between(fleet(1, false), fleet(1, false)),
+                Optional.of(new xenpt.plan.BaseAndHead(base, head)), FOOTER);
+        assertThat(md).contains("| a | + | pin | a/win | — | `a (host-uuid-a)` | — | applied as it is |",
+                "| a | + | hide | a | — | `(0000:0e:00.0)` | reboot required | changed by this pull request (see above) |",
+                "_This pull request changes nothing on the live hosts._",
+                "> ⚠️ **This pull request needs no reboot and no VM restart.**\n>\n> **Drift that already exists:** 2 changes on 1 host");
+    }
+
+    private static xenpt.plan.Plan plan(xenpt.plan.HostPlan host) {
+        return new xenpt.plan.Plan(List.of(host), "id", "digest", Optional.empty());
     }
 
     private static int count(String s, String tag) {
