@@ -52,7 +52,7 @@ public final class ReviewMarkdown {
         String open = intent.changes().size() <= ReviewParts.OPEN_ROWS ? "<details open>" : "<details>";
         for (String host : intent.hosts()) {
             s.append(open).append("<summary><b>").append(Markdown.cell(host)).append("</b>: ")
-                    .append(Style.plural(intent.of(host).size(), "change", "changes")).append("</summary>\n\n");
+                    .append(Plural.of(intent.of(host).size(), "change", "changes")).append("</summary>\n\n");
             s.append("| | change | subject | before | after | needs |\n|---|---|---|---|---|---|\n");
             for (IntentChange c : intent.of(host)) {
                 s.append("| ").append(ReviewView.marker(c)).append(" | ").append(c.kind().word()).append(" | ")

@@ -25,7 +25,7 @@ final class ReviewParts {
 
     /** {@code 3 changes on 1 host} */
     static String count(int changes, int hosts) {
-        return Style.plural(changes, "change", "changes") + " on " + Style.plural(hosts, "host", "hosts");
+        return Plural.of(changes, "change", "changes") + " on " + Plural.of(hosts, "host", "hosts");
     }
 
     /**
@@ -44,9 +44,9 @@ final class ReviewParts {
             s.append("**This pull request needs no reboot and no VM restart.**");
         } else {
             s.append("**After merge and apply, ");
-            if (reboots > 0) s.append(Style.plural((int) reboots, "host needs", "hosts need")).append(" a reboot");
+            if (reboots > 0) s.append(Plural.of((int) reboots, "host needs", "hosts need")).append(" a reboot");
             if (reboots > 0 && restarts > 0) s.append(" and ");
-            if (restarts > 0) s.append(Style.plural((int) restarts, "VM needs", "VMs need")).append(" a restart");
+            if (restarts > 0) s.append(Plural.of((int) restarts, "VM needs", "VMs need")).append(" a restart");
             s.append("** before this pull request's changes take effect.");
         }
         if (!existing.isEmpty()) {
@@ -54,7 +54,7 @@ final class ReviewParts {
             s.append("\n>\n> **Drift that already exists:** ").append(count(existing.size(), p.existingHosts()))
                     .append(", not from this pull request (planned at base too)");
             if (p.existingReboots() > 0) {
-                s.append("; for it alone ").append(Style.plural(p.existingReboots(), "host needs", "hosts need"))
+                s.append("; for it alone ").append(Plural.of(p.existingReboots(), "host needs", "hosts need"))
                         .append(" a reboot");
             }
             s.append(". See below.");
@@ -91,7 +91,7 @@ final class ReviewParts {
         int lines = rows.size() + findings.stream().mapToInt(h -> h.statuses().size() + h.diagnostics().size()).sum();
         s.append(lines <= OPEN_ROWS ? "<details open>" : "<details>").append("<summary>")
                 .append(rows.isEmpty() ? "no change" : count(rows.size(), plans.existingHosts()))
-                .append(findings.isEmpty() ? "" : "; " + Style.plural(findings.size(), "host", "hosts") + " with findings")
+                .append(findings.isEmpty() ? "" : "; " + Plural.of(findings.size(), "host", "hosts") + " with findings")
                 .append("</summary>\n\n");
         if (!rows.isEmpty()) {
             s.append("| host | | change | target | before | after | needs | with this pull request |\n")

@@ -64,8 +64,4 @@ final class Style {
         };
     }
 
-    /** {@link Plural#of(long, String, String)}, where counting lives; kept for the callers that still name it here. */
-    static String plural(int n, String one, String many) {
-        return Plural.of(n, one, many);
-    }
 }
