@@ -51,6 +51,11 @@ class JsonContractTest {
         String drift = DriftJson.write(RenderGoldenTest.drift());
         JsonSchemas.validate("drift-report", drift, "drift");
         assertThat(new JSONObject(drift).getJSONObject("summary").keySet()).contains("boot-config", "unreachable");
+        var items = new JSONObject(drift).getJSONArray("hosts").toList().stream()
+                .flatMap(h -> ((List<?>) ((java.util.Map<?, ?>) h).get("items")).stream()).map(i -> (java.util.Map<?, ?>) i).toList();
+        assertThat(items).as("a VM's drift names the VM by uuid and the field")
+                .anySatisfy(i -> assertThat(i.get("vm")).isNotNull().isNotEqualTo(JSONObject.NULL))
+                .anySatisfy(i -> assertThat(i.get("field")).isEqualTo("boot-hide-list"));
         rejected("drift-report", drift, d -> d.getJSONObject("summary").put("feelings", 1), "#/summary");
         rejected("drift-report", drift, d -> first(d, "hosts").put("drifted", "yes"), "#/hosts/0/drifted");
     }
