@@ -71,6 +71,8 @@ class JsonContractTest {
         JsonSchemas.validate("apply-report", ReportJson.noChanges(new ApplyReport("3f2a", List.of(ApplyReportTest.UNCHANGED))), "no changes");
         JsonSchemas.validate("apply-report", ReportJson.refused("the plan is stale", Optional.of("3f2a")), "refused");
         rejected("apply-report", failed, d -> d.put("outcome", "partly"), "#/outcome");
+        rejected("apply-report", failed, d -> d.put("reason", "why not"), "#/reason");
+        rejected("apply-report", ReportJson.refused("stale", Optional.empty()), d -> d.put("reason", JSONObject.NULL), "#/reason");
         rejected("apply-report", failed, d -> d.getJSONArray("hosts").getJSONObject(1).getJSONArray("steps")
                 .getJSONObject(1).remove("target"), "#/hosts/1/steps/1");
     }
