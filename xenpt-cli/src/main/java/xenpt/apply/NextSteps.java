@@ -59,7 +59,7 @@ public final class NextSteps {
         }
         Set<String> restartedByXenpt = new TreeSet<>();
         h.changes().stream().filter(c -> c instanceof Change.RestartVm).forEach(c -> restartedByXenpt.add(Change.vmOf(c).orElseThrow()));
-        String hostUuid = h.facts().getOrDefault("host uuid", "");
+        String hostUuid = xenpt.plan.Facts.hostValue(h.facts(), "host-uuid");
         for (Change c : done(r)) {
             if (!(c instanceof Change.Assign a) || !a.needs().contains(Change.Need.VM_RESTART)
                     || restartedByXenpt.contains(a.vmUuid())) continue;

@@ -36,7 +36,7 @@ public final class Planner {
 
     private static HostPlan unreachable(HostSpec spec, Observation.Unreachable u) {
         return new HostPlan(spec.name(), spec.address(), List.of(),
-                List.of(new Status(Status.Kind.UNREACHABLE, u.reason())), List.of(), "", new java.util.TreeMap<>());
+                List.of(new Status(Status.Kind.UNREACHABLE, u.reason())), List.of(), "", List.of());
     }
 
     /**

@@ -69,7 +69,7 @@ public final class ReviewView {
             x.put("subject", c.subject());
             x.put("before", c.before());
             x.put("after", c.after());
-            x.put("needs", needs(c).map(List::of).orElse(List.of()));
+            x.put("needs", needWords(c));
             changes.add(x);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -119,6 +119,13 @@ public final class ReviewView {
             case HOST_REMOVED, RELEASE -> "-";
             case SETTING, POLICY, ASSIGN -> "~";
         };
+    }
+
+    /** The plan's words for what a change needs ({@code reboot}, {@code vm-restart}), for JSON. */
+    private static List<String> needWords(IntentChange c) {
+        if (c.needsReboot()) return List.of(xenpt.plan.Change.Need.REBOOT.word());
+        if (c.needsVmRestart()) return List.of(xenpt.plan.Change.Need.VM_RESTART.word());
+        return List.of();
     }
 
     static Optional<String> needs(IntentChange c) {

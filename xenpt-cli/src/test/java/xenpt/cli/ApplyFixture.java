@@ -89,7 +89,7 @@ final class ApplyFixture implements AutoCloseable {
     int run(Main.Input in, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        return Main.run(in, new PrintWriter(out), new PrintWriter(err), env, args);
+        return JsonContract.run(in, new PrintWriter(out), new PrintWriter(err), env, args);
     }
 
     static Main.Input terminal(String answer) {

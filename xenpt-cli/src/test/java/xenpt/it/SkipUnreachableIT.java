@@ -38,7 +38,11 @@ class SkipUnreachableIT {
 
     private String bootHideList() {
         Cli.Result r = Cli.run(dir, "-o", "json", "plan", "-f", fleet.toString(), "--target", "wintermute");
-        return new JSONObject(r.out()).getJSONArray("hosts").getJSONObject(0).getJSONObject("facts").getString("boot hide list");
+        var facts = new JSONObject(r.out()).getJSONArray("hosts").getJSONObject(0).getJSONArray("facts");
+        for (int i = 0; i < facts.length(); i++) {
+            if (facts.getJSONObject(i).getString("field").equals("boot-hide-list")) return facts.getJSONObject(i).getString("value");
+        }
+        throw new AssertionError("no boot-hide-list fact in " + facts);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xenpt.cli.Main;
+import xenpt.cli.JsonContract;
 import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.HostSpec;
 import xenpt.desired.LoadResult;
@@ -72,7 +72,7 @@ class ServeIT {
         try (SimulatedFleet fleet = SimulatedFleet.start("xcpng82", 3, dir.resolve("fleet"), 0)) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
+            int code = JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
                     "plan", "--no-color", "--detailed-exitcode", "-f", fleet.desiredState().toString());
             assertThat(code).as(out + "\n" + err).isEqualTo(2);
             String plan = out.toString();
@@ -88,7 +88,7 @@ class ServeIT {
         try (SimulatedFleet fleet = SimulatedFleet.start("wintermute", 2, dir.resolve("fleet"), 0, 4)) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
+            int code = JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
                     "plan", "--no-color", "--detailed-exitcode", "-f", fleet.desiredState().toString());
             assertThat(code).as(out + "\n" + err).isEqualTo(2);
             assertThat(out.toString()).contains("\n1 host unchanged (--show-unchanged lists them)\n")
