@@ -75,7 +75,8 @@ final class ScenarioLoader {
         return new VmSeed(str(m, "uuid", null), str(m, "name-label", null), str(m, "name-description", ""),
                 str(m, "power-state", "halted"), Long.parseLong(str(m, "memory-mib", "2048")),
                 Integer.parseInt(str(m, "vcpus", "2")), str(m, "affinity", ""),
-                strings(m.get("other-config"), "other-config"));
+                strings(m.get("other-config"), "other-config"), str(m, "ha-restart-priority", ""),
+                str(m, "clean-shutdown", "works").equals("hangs"));
     }
 
     /** {@code "1002 Advanced Micro Devices"} → {@code ["1002", "Advanced Micro Devices"]}; the name may be absent. */
