@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.desired.SshSettings;
+import xenpt.format.journal.RebootTrace.TracedVm;
 import xenpt.plan.Change;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
@@ -70,6 +71,21 @@ public final class NextSteps {
                     + "' (halted by the reboot)" : "halt and start VM '" + a.vmName() + "'")
                     + " so that it runs with its new devices (vmRestart: manual)";
             out.add(step(spec, NextStep.Kind.RESTART_VM, Optional.of(a), what, commands));
+        }
+        out.addAll(leftHalted(r, spec, hostUuid, out));
+        return out;
+    }
+
+    /** VMs the reboot shut down and left halted under {@code vmRestart: manual}, not listed above already. */
+    private static List<NextStep> leftHalted(HostResult r, HostSpec spec, String hostUuid, List<NextStep> listed) {
+        List<NextStep> out = new ArrayList<>();
+        for (TracedVm vm : r.leftHalted()) {
+            if (listed.stream().anyMatch(s -> s.vmUuid().equals(Optional.of(vm.uuid())))) continue;
+            List<String> commands = List.of("xe vm-start uuid=" + vm.uuid() + (hostUuid.isEmpty() ? "" : " on=" + hostUuid));
+            List<String> ssh = spec.simulated() ? List.of() : commands.stream().map(c -> ssh(spec, c)).toList();
+            out.add(new NextStep(spec.name(), NextStep.Kind.RESTART_VM, Optional.of(vm.uuid()), Optional.of(vm.name()),
+                    "start VM '" + vm.name() + "' on " + spec.name() + " (shut down for the reboot; vmRestart: manual)",
+                    commands, ssh));
         }
         return out;
     }

@@ -74,6 +74,10 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Between attempts to take a held lock or reach a rebooting host (default: 1s).")
     Duration pollInterval = Duration.ofSeconds(1);
 
+    @Option(names = "--force-shutdown", description = "Before a reboot, force off a VM that does not shut down cleanly"
+            + " within xapi's timeout (xe vm-shutdown --force; default: refuse the reboot and start again what was shut down).")
+    boolean forceShutdown;
+
     @Option(names = "--skip-unreachable", description = "Apply to the reachable hosts when some cannot be reached; the"
             + " unreachable ones are listed and the exit code is 1 (default: an unreachable host stops the whole apply).")
     boolean skipUnreachable;
@@ -191,6 +195,6 @@ final class ApplyCommand implements Callable<Integer> {
 
     private ApplyOptions options() {
         return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
-                Applying.owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
+                Applying.owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC(), forceShutdown);
     }
 }
