@@ -63,7 +63,7 @@ public final class NextSteps {
         String hostUuid = h.facts().getOrDefault("host uuid", "");
         for (Change c : done(r)) {
             if (!(c instanceof Change.Assign a) || !a.needs().contains(Change.Need.VM_RESTART)
-                    || restartedByXenpt.contains(a.vmUuid())) continue;
+                    || restartedByXenpt.contains(a.vmUuid()) || (rebooted && !leftHalted(r, a.vmUuid()))) continue;
             String start = "xe vm-start uuid=" + a.vmUuid() + (hostUuid.isEmpty() ? "" : " on=" + hostUuid);
             boolean halted = rebootByHand || rebooted;
             List<String> commands = halted ? List.of(start) : List.of("xe vm-shutdown uuid=" + a.vmUuid(), start);
@@ -74,6 +74,14 @@ public final class NextSteps {
         }
         out.addAll(leftHalted(r, spec, hostUuid, out));
         return out;
+    }
+
+    /**
+     * After xenpt's reboot a VM it did not leave halted runs again (started by xapi's {@code auto_poweron} at boot,
+     * docs/xen-facts-additions.md, or never shut down): no start to list.
+     */
+    private static boolean leftHalted(HostResult r, String vmUuid) {
+        return r.leftHalted().stream().anyMatch(v -> v.uuid().equals(vmUuid));
     }
 
     /** VMs the reboot shut down and left halted under {@code vmRestart: manual}, not listed above already. */

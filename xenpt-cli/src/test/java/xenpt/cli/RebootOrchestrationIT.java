@@ -161,6 +161,25 @@ class RebootOrchestrationIT {
         assertThat(f.run("plan", "-f", desired.toString(), "--detailed-exitcode")).as(f.output()).isZero();
     }
 
+    /**
+     * The pool's {@code auto_poweron} (xapi-autostart-vms) starts the flagged VM at boot, before xenpt's check: under
+     * {@code vmRestart: manual} it runs after the apply, and no next step asks to start it (the start would fail).
+     */
+    @Test
+    void autoPoweronStartsTheVmAtBootAndNoNextStepAsksToStartIt() throws Exception {
+        f = new ApplyFixture(tmp).scenario(y -> y.replace("reboot-delay-ms: 200", "reboot-delay-ms: 200\n"
+                + "pool-other-config:\n  auto_poweron: \"true\"")
+                .replace("      install-methods: cdrom\n", "      install-methods: cdrom\n      auto_poweron: \"true\"\n"));
+        assertThat(f.sh("xe", "pool-list", "params=other-config", "--minimal").stdout()).contains("auto_poweron: true");
+        Path desired = f.desired("version: 1\nhosts:\n  wintermute:\n    address: sim:wintermute\n    policy:\n"
+                + "      reboot: auto\n    hide: [01:03.0]\n    vms:\n" + ApplyFixture.windowsPci("[01:03.0]"));
+        assertThat(f.run("-o", "json", "apply", "-f", desired.toString(), "--auto-approve", RUN, "100ms"))
+                .as(f.output()).isZero();
+        assertThat(new JSONObject(f.out()).getJSONArray("next_steps").isEmpty()).as(f.out()).isTrue();
+        assertThat(f.param(WINDOWS, "power-state")).isEqualTo("running");
+        assertThat(f.run("plan", "-f", desired.toString(), "--detailed-exitcode")).as(f.output()).isZero();
+    }
+
     /** The stages of the reboot traces in the host journal, in order. */
     private List<String> stages() throws Exception {
         return f.journal().stream().map(JSONObject::new).filter(j -> j.getString("result").equals("reboot-stage"))

@@ -57,7 +57,7 @@ final class HostTables {
                 // records.ml pool_record: ha-enabled (RO) comes after the SR fields and before other-config's
                 // neighbours in the real record; the simulator prints the subset in that relative order.
                 XeField.of("ha-enabled", RO, p -> String.valueOf(p.haEnabled())),
-                XeField.ofMap("other-config", MRW, p -> Map.of())),
+                XeField.ofMap("other-config", MRW, p -> p.master().poolOtherConfig())),
                 List.of("uuid", "name-label", "name-description", "master", "default-SR"));
     }
 

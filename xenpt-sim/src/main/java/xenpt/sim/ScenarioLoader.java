@@ -56,7 +56,8 @@ final class ScenarioLoader {
                         Boolean.parseBoolean(str(m, "management", "false")), str(m, "ip", ""))),
                 list(top.get("disks"), m -> new Disk(str(m, "name", null), str(m, "controller", null),
                         str(m, "path", ""), stringList(m.get("ids")), Integer.parseInt(str(m, "partitions", "0")))),
-                list(top.get("vms"), ScenarioLoader::vm));
+                list(top.get("vms"), ScenarioLoader::vm),
+                strings(top.get("pool-other-config"), "pool-other-config"));
     }
 
     private static PciDev device(Map<String, Object> m) {

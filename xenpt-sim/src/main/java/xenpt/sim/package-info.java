@@ -21,6 +21,7 @@
  *   members: [lab-a, lab-b]         #   every member's scenario (built-in names, or files beside this one)
  *   ha-enabled: true                #   optional: HA is enabled on the pool (xe pool-list ha-enabled)
  * reboot-delay-ms: 1000             # how long a reboot keeps the host away
+ * pool-other-config: {auto_poweron: "true"}   # optional: the pool's other-config (a pool's: the master's)
  * xen-cmdline: true|false           # whether /opt/xensource/libexec/xen-cmdline exists
  * pci-api: true|false               # whether xe has pci-list / pci-*-dom0-access (xapi &gt;= 24.14)
  * inventory:                        # /etc/xensource-inventory, KEY: value in file order; must hold
