@@ -70,7 +70,7 @@ final class ChangeSteps {
             case Change.RestartVm r -> {
                 if (observed.reboot().unfinished().isPresent()) resumeReboot(observed.reboot().unfinished().get());
                 if (startedAfterReboot.contains(r.vmUuid())) yield "started after the reboot";
-                vms.restart(r.vmUuid(), r.vmName());
+                vms.restart(r.vmUuid(), r.vmName(), observed.info().hostUuid());
                 yield "";
             }
         };

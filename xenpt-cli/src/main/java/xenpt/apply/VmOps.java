@@ -53,10 +53,10 @@ final class VmOps {
         }
     }
 
-    /** Halts the VM when it runs, then starts it and checks that it runs. */
-    void restart(String uuid, String vmName) throws ApplyException, TransportException {
+    /** Halts the VM when it runs, then starts it on {@code hostUuid} (the host of its devices) and checks that it runs. */
+    void restart(String uuid, String vmName, String hostUuid) throws ApplyException, TransportException {
         if (power(uuid) == PowerState.RUNNING) shutdown(uuid);
-        start(uuid, vmName);
+        startOn(uuid, vmName, hostUuid);
     }
 
     void shutdown(String uuid) throws ApplyException, TransportException {
@@ -83,15 +83,6 @@ final class VmOps {
         }
         xe(s, "vm-shutdown", "--force", "uuid=" + uuid);
         return "forced off VM '" + vmName + "' (--force-shutdown)";
-    }
-
-    void start(String uuid, String vmName) throws ApplyException, TransportException {
-        HostSession s = link.session();
-        xe(s, "vm-start", "uuid=" + uuid);
-        PowerState now = power(uuid);
-        if (now != PowerState.RUNNING) {
-            throw new ApplyException(s.host() + ": VM '" + vmName + "' is " + now.word() + " after xe vm-start");
-        }
     }
 
     /** Starts the VM on the host {@code hostUuid} ({@code on=}), not wherever xapi would place it. */
