@@ -69,8 +69,9 @@ public final class Observer {
         Set<PciAddress> rootDisk = HostDevices.rootDisk(inventory.getOrDefault("PRIMARY_DISK", ""),
                 r.get(Reads.DISK_BY_ID).stdout(), r.get(Reads.BLOCK_LINKS).stdout());
         Map<PciAddress, String> pciObjects = facts.pciApi() ? pciObjects(r.get(Reads.PCI_LIST), hostUuid) : Map.of();
+        RebootFacts reboot = RebootReads.read(session, hostUuid, r.get(Reads.JOURNAL));
         return new ObservedHost(name, address, info, backend, boot, runtime, Lspci.parse(lspci.stdout()), vms,
-                management, rootDisk, pciObjects, journal(r.get(Reads.JOURNAL)));
+                management, rootDisk, pciObjects, journal(r.get(Reads.JOURNAL)), reboot);
     }
 
     /** See {@link FleetObserver#observeAll}. */

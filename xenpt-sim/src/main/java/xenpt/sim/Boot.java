@@ -23,6 +23,7 @@ final class Boot {
     }
 
     static HostState boot(Scenario scenario, RootFs fs, HostState previous) throws IOException {
+        HostFlags.atBoot(fs.root().getParent()); // xapi enables a disabled host at start (HostFlags)
         String cmdline = kernelLine(scenario, fs);
         Optional<List<String>> hidden = Optional.of(List.of());
         for (String arg : cmdline.split("\\s+")) {

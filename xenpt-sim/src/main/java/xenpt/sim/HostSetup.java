@@ -45,7 +45,7 @@ final class HostSetup {
             if (!store.exists()) create(ctx);
             Path down = stateDir.resolve(DOWN);
             if (Files.exists(down) && !ctx.faults().rebootNeverReturns()) {
-                store.write(Boot.boot(scenario, fs, store.read()));
+                store.write(Autostart.atBoot(ctx, Boot.boot(scenario, fs, store.read())));
                 Files.delete(down);
             }
             ctx.tree().sync(store.read());

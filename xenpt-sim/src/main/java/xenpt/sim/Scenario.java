@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param softwareVersion the host's {@code software-version} map, in the order xe prints it
  * @param files initial files of the host tree (virtual path → content), e.g. the boot configuration
  * @param links initial symbolic links (virtual path → relative target), created after the files
+ * @param poolOtherConfig the pool's other-config (a pool's: its master's), e.g. {@code auto_poweron: "true"}
  */
 record Scenario(
         String name,
@@ -31,7 +32,8 @@ record Scenario(
         List<PciDev> devices,
         List<Nic> nics,
         List<Disk> disks,
-        List<VmSeed> vms) {
+        List<VmSeed> vms,
+        Map<String, String> poolOtherConfig) {
 
     Scenario {
         inventory = Collections.unmodifiableMap(new LinkedHashMap<>(inventory));
@@ -49,6 +51,7 @@ record Scenario(
         nics = List.copyOf(nics);
         disks = List.copyOf(disks);
         vms = List.copyOf(vms);
+        poolOtherConfig = Collections.unmodifiableMap(new LinkedHashMap<>(poolOtherConfig));
         for (String key : List.of("INSTALLATION_UUID", "CONTROL_DOMAIN_UUID", "PRODUCT_BRAND", "PRODUCT_VERSION")) {
             if (!inventory.containsKey(key)) throw new IllegalArgumentException("inventory lacks " + key);
         }

@@ -56,7 +56,8 @@ final class ScenarioLoader {
                         Boolean.parseBoolean(str(m, "management", "false")), str(m, "ip", ""))),
                 list(top.get("disks"), m -> new Disk(str(m, "name", null), str(m, "controller", null),
                         str(m, "path", ""), stringList(m.get("ids")), Integer.parseInt(str(m, "partitions", "0")))),
-                list(top.get("vms"), ScenarioLoader::vm));
+                list(top.get("vms"), ScenarioLoader::vm),
+                strings(top.get("pool-other-config"), "pool-other-config"));
     }
 
     private static PciDev device(Map<String, Object> m) {
@@ -75,7 +76,8 @@ final class ScenarioLoader {
         return new VmSeed(str(m, "uuid", null), str(m, "name-label", null), str(m, "name-description", ""),
                 str(m, "power-state", "halted"), Long.parseLong(str(m, "memory-mib", "2048")),
                 Integer.parseInt(str(m, "vcpus", "2")), str(m, "affinity", ""),
-                strings(m.get("other-config"), "other-config"));
+                strings(m.get("other-config"), "other-config"), str(m, "ha-restart-priority", ""),
+                str(m, "clean-shutdown", "works").equals("hangs"));
     }
 
     /** {@code "1002 Advanced Micro Devices"} → {@code ["1002", "Advanced Micro Devices"]}; the name may be absent. */

@@ -129,7 +129,7 @@ public final class SimulatedHost implements AutoCloseable {
             }
             Thread.sleep(rebootDelayMs);
             ctx.store().locked(() -> {
-                ctx.update(s -> bootOrThrow(s));
+                ctx.update(s -> Autostart.atBoot(ctx, bootOrThrow(s)));
                 return null;
             });
             listenAgain();

@@ -64,6 +64,12 @@ record Vm(
                 newDomId, time, memoryMiB, vcpus);
     }
 
+    /** Live-migrated to another pool member: still running, now resident there. */
+    Vm migratedTo(String hostUuid) {
+        return new Vm(uuid, nameLabel, nameDescription, powerState, controlDomain, hostUuid, affinity, otherConfig, domId,
+                startTime, memoryMiB, vcpus);
+    }
+
     Vm halted() {
         return new Vm(uuid, nameLabel, nameDescription, "halted", controlDomain, "", affinity, otherConfig, -1,
                 startTime, memoryMiB, vcpus);

@@ -56,9 +56,29 @@ final class VmPower {
         return new Result(next, null);
     }
 
-    static Result shutdown(HostContext ctx, HostState st, String uuid) {
+    /** Starts the VM on {@code host}: here with its devices, or on another member (a VM without devices). */
+    static Result startOn(HostContext ctx, HostState st, String uuid, Scenario host) {
+        if (host.hostUuid().equals(ctx.scenario().hostUuid())) return start(ctx, st, uuid);
+        Vm vm = st.vm(uuid).orElseThrow();
+        if (!vm.powerState().equals("halted")) return badPowerState(vm, "halted");
+        String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'"));
+        return new Result(st.withVm(uuid, v -> v.started(host.hostUuid(), st.nextDomId(), now))
+                .withNextDomId(st.nextDomId() + 1), null);
+    }
+
+    /**
+     * A hard shutdown always halts a running VM. A clean one asks the guest; a guest that never completes it
+     * ({@code clean-shutdown: hangs}) ends in VM_SHUTDOWN_TIMEOUT after xapi's domain_shutdown_total_timeout (1200 s,
+     * {@code xapi_globs.ml}; the simulator answers at once), printed with the VM as "uuid (name)" and the timeout as
+     * OCaml's {@code string_of_float} writes it ({@code xapi_xenops.ml}, datamodel_errors.ml).
+     */
+    static Result shutdown(HostContext ctx, HostState st, String uuid, boolean force) {
         Vm vm = st.vm(uuid).orElseThrow();
         if (!vm.running()) return badPowerState(vm, "running");
+        if (!force && ctx.pool().seed(uuid).map(VmSeed::shutdownHangs).orElse(false)) {
+            return new Result(null, Outcome.fail(1, "VM failed to shutdown before the timeout expired\nvm: " + vm.uuid()
+                    + " (" + vm.nameLabel() + ")\ntimeout: 1200.\n"));
+        }
         return new Result(st.withVm(uuid, Vm::halted), null);
     }
 

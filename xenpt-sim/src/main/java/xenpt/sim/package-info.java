@@ -19,7 +19,9 @@
  *   name: lab                       #   members in &lt;state dir&gt;/../pool-lab/; each member its own state directory
  *   master: lab-a                   #   the member scenario that is the master (default: the first member)
  *   members: [lab-a, lab-b]         #   every member's scenario (built-in names, or files beside this one)
+ *   ha-enabled: true                #   optional: HA is enabled on the pool (xe pool-list ha-enabled)
  * reboot-delay-ms: 1000             # how long a reboot keeps the host away
+ * pool-other-config: {auto_poweron: "true"}   # optional: the pool's other-config (a pool's: the master's)
  * xen-cmdline: true|false           # whether /opt/xensource/libexec/xen-cmdline exists
  * pci-api: true|false               # whether xe has pci-list / pci-*-dom0-access (xapi &gt;= 24.14)
  * inventory:                        # /etc/xensource-inventory, KEY: value in file order; must hold
@@ -52,6 +54,8 @@
  *     power-state: running|halted   # running VMs are started at the host's first boot
  *     memory-mib: 4096              # optional; vcpus, affinity (host uuid) and name-description likewise
  *     other-config: {k: v, …}       # kept in order
+ *     ha-restart-priority: restart  # optional: protected by HA (with the pool's ha-enabled)
+ *     clean-shutdown: hangs         # optional: the guest ignores a clean shutdown (xe vm-shutdown times out)
  * </pre>
  */
 package xenpt.sim;
