@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import xenpt.desired.PciAddress;
 import xenpt.observed.PowerState;
@@ -24,7 +23,7 @@ class BaseAndHeadTest {
     }
 
     static HostPlan host(String name, Change... changes) {
-        return new HostPlan(name, "sim:" + name, List.of(changes), List.of(), List.of(), "f", new TreeMap<>());
+        return new HostPlan(name, "sim:" + name, List.of(changes), List.of(), List.of(), "f", List.of());
     }
 
     static Plan plan(HostPlan... hosts) {
@@ -66,9 +65,9 @@ class BaseAndHeadTest {
         xenpt.diag.Diagnostic warnedAtBase = xenpt.diag.Diagnostic.warning(new xenpt.diag.Location("h.yaml", 3, 1), "odd", null);
         xenpt.diag.Diagnostic sameLater = xenpt.diag.Diagnostic.warning(new xenpt.diag.Location("h.yaml", 9, 1), "odd", null);
         xenpt.diag.Diagnostic fresh = xenpt.diag.Diagnostic.warning(null, "new in head", "fix it");
-        HostPlan baseD = new HostPlan("d", "sim:d", List.of(hide("d", NIC)), List.of(pending), List.of(warnedAtBase), "f", new TreeMap<>());
-        HostPlan headD = new HostPlan("d", "sim:d", List.of(hide("d", NIC)), List.of(pending), List.of(sameLater), "f", new TreeMap<>());
-        HostPlan headE = new HostPlan("e", "sim:e", List.of(), List.of(), List.of(fresh), "f", new TreeMap<>());
+        HostPlan baseD = new HostPlan("d", "sim:d", List.of(hide("d", NIC)), List.of(pending), List.of(warnedAtBase), "f", List.of());
+        HostPlan headD = new HostPlan("d", "sim:d", List.of(hide("d", NIC)), List.of(pending), List.of(sameLater), "f", List.of());
+        HostPlan headE = new HostPlan("e", "sim:e", List.of(), List.of(), List.of(fresh), "f", List.of());
         BaseAndHead both = new BaseAndHead(plan(baseD, host("e"), host("f")), plan(headD, headE, host("f")));
 
         assertThat(both.pullRequest().hosts()).as("d has only existing drift; f has nothing and stays")
@@ -82,7 +81,7 @@ class BaseAndHeadTest {
         });
 
         xenpt.diag.Diagnostic error = xenpt.diag.Diagnostic.error(null, "broken", null);
-        HostPlan failing = new HostPlan("g", "sim:g", List.of(), List.of(), List.of(error), "f", new TreeMap<>());
+        HostPlan failing = new HostPlan("g", "sim:g", List.of(), List.of(), List.of(error), "f", List.of());
         BaseAndHead failed = new BaseAndHead(plan(failing), plan(failing));
         assertThat(failed.pullRequest().failed()).as("an error fails head's plan whoever caused it").isTrue();
         assertThat(failed.existingFindings()).isEmpty();

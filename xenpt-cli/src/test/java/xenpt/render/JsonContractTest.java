@@ -93,7 +93,8 @@ class JsonContractTest {
         JsonSchemas.validate("validate", validation, "validate");
         assertThat(new JSONObject(validation).getBoolean("valid")).isFalse();
         var intent = IntentDiff.between(ReviewMarkdownTest.fleet(2, false), ReviewMarkdownTest.fleet(2, true));
-        String review = ReviewView.json(new ReviewView.Refs("main", "HEAD"), intent, Optional.of(RenderGoldenTest.walkthroughPlan()));
+        String review = ReviewView.json(new ReviewView.Refs("main", "HEAD"), intent,
+                Optional.of(new xenpt.plan.BaseAndHead(RenderGoldenTest.walkthroughPlan(), RenderGoldenTest.walkthroughPlan())));
         JsonSchemas.validate("review", review, "review");
         assertThat(new JSONObject(review).getJSONObject("intent").getJSONArray("changes").getJSONObject(0)
                 .getJSONArray("needs").toList()).containsExactly("reboot");

@@ -83,9 +83,9 @@ class ReviewMarkdownTest {
         xenpt.plan.Change hide = new xenpt.plan.Change.Hide("a", Optional.empty(), java.util.Set.of(),
                 java.util.Set.of(xenpt.desired.PciAddress.parse("0e:00.0")), "hide it");
         xenpt.plan.Plan base = plan(new xenpt.plan.HostPlan("a", "sim:a", List.of(pin, hide), List.of(), List.of(), "f",
-                new java.util.TreeMap<>()));
+                List.of()));
         xenpt.plan.Plan head = plan(new xenpt.plan.HostPlan("a", "sim:a", List.of(pin), List.of(), List.of(), "f",
-                new java.util.TreeMap<>()));
+                List.of()));
         String md = ReviewMarkdown.render(new ReviewView.Refs("main", "HEAD"), IntentDiff.between(fleet(1, false), fleet(1, false)),
                 Optional.of(new xenpt.plan.BaseAndHead(base, head)), FOOTER);
         assertThat(md).contains("| a | + | pin | a/win | — | `a (host-uuid-a)` | — | applied as it is |",
