@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param softwareVersion the host's {@code software-version} map, in the order xe prints it
  * @param files initial files of the host tree (virtual path → content), e.g. the boot configuration
  * @param links initial symbolic links (virtual path → relative target), created after the files
+ * @param iommu whether Xen found and enabled an IOMMU (VT-d / AMD-Vi): without it no device can be passed through
  */
 record Scenario(
         String name,
@@ -24,6 +25,7 @@ record Scenario(
         long rebootDelayMs,
         boolean xenCmdline,
         boolean pciApi,
+        boolean iommu,
         Map<String, String> inventory,
         Map<String, String> softwareVersion,
         Map<String, String> files,

@@ -47,6 +47,7 @@ final class ScenarioLoader {
                 Long.parseLong(str(top, "reboot-delay-ms", "1000")),
                 Boolean.parseBoolean(str(top, "xen-cmdline", "false")),
                 Boolean.parseBoolean(str(top, "pci-api", "false")),
+                Boolean.parseBoolean(str(top, "iommu", "true")),
                 strings(top.get("inventory"), "inventory"),
                 strings(top.get("software-version"), "software-version"),
                 strings(top.get("files"), "files"),
@@ -68,14 +69,16 @@ final class ScenarioLoader {
         String modules = str(m, "modules", "");
         return new PciDev(str(m, "slot", null), str(m, "bridge", ""), cls[0], cls[1], vendor[0], vendor[1],
                 device[0], device[1], sv[0], sv[1], sd[0], sd[1], str(m, "rev", ""), str(m, "progif", ""),
-                str(m, "driver", ""), modules.isBlank() ? List.of() : List.of(modules.trim().split("\\s*,\\s*")));
+                str(m, "driver", ""), modules.isBlank() ? List.of() : List.of(modules.trim().split("\\s*,\\s*")),
+                str(m, "flr", ""));
     }
 
     private static VmSeed vm(Map<String, Object> m) {
         return new VmSeed(str(m, "uuid", null), str(m, "name-label", null), str(m, "name-description", ""),
                 str(m, "power-state", "halted"), Long.parseLong(str(m, "memory-mib", "2048")),
                 Integer.parseInt(str(m, "vcpus", "2")), str(m, "affinity", ""),
-                strings(m.get("other-config"), "other-config"));
+                strings(m.get("other-config"), "other-config"),
+                Boolean.parseBoolean(str(m, "pci-set-while-running", "false")));
     }
 
     /** {@code "1002 Advanced Micro Devices"} → {@code ["1002", "Advanced Micro Devices"]}; the name may be absent. */

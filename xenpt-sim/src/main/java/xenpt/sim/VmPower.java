@@ -29,7 +29,7 @@ final class VmPower {
 
     private VmPower() {}
 
-    static Result start(HostContext ctx, HostState st, String uuid) {
+    static Result start(HostContext ctx, HostState st, String uuid) throws java.io.IOException {
         Vm vm = st.vm(uuid).orElseThrow();
         if (!vm.powerState().equals("halted")) return badPowerState(vm, "halted");
         List<String> devices = pciDevices(vm.otherConfig().getOrDefault("pci", ""));
@@ -52,7 +52,10 @@ final class VmPower {
         }
         String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'"));
         long domId = next.nextDomId();
-        next = next.withVm(uuid, v -> v.started(ctx.scenario().hostUuid(), domId, now)).withNextDomId(domId + 1);
+        // A fault stands for a device model that comes up without the devices (what the attachment check catches).
+        List<String> plugged = ctx.faults().startsWithoutPci() ? List.of() : devices;
+        next = next.withVm(uuid, v -> v.started(ctx.scenario().hostUuid(), domId, now, plugged))
+                .withNextDomId(domId + 1);
         return new Result(next, null);
     }
 

@@ -3,7 +3,11 @@ package xenpt.sim;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A VM of a scenario as it is when the host is first created. {@code affinity} is a host uuid or empty. */
+/**
+ * A VM of a scenario as it is when the host is first created. {@code affinity} is a host uuid or empty.
+ * {@code pciSetWhileRunning}: the VM was started before its {@code other-config:pci} was set (an administrator's edit
+ * of a running VM), so its domain holds none of those devices until it is halted and started again.
+ */
 record VmSeed(
         String uuid,
         String nameLabel,
@@ -12,7 +16,8 @@ record VmSeed(
         long memoryMiB,
         int vcpus,
         String affinity,
-        Map<String, String> otherConfig) {
+        Map<String, String> otherConfig,
+        boolean pciSetWhileRunning) {
 
     VmSeed {
         otherConfig = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherConfig));
