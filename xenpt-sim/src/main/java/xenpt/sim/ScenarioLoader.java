@@ -38,7 +38,7 @@ final class ScenarioLoader {
 
     static Scenario parse(String name, String yaml) {
         LoadSettings settings = LoadSettings.builder().setSchema(new FailsafeSchema()).build();
-        Map<String, Object> top = map(new Load(settings).loadFromString(yaml), "scenario");
+        Map<String, Object> top = withBase(map(new Load(settings).loadFromString(yaml), "scenario"), 0);
         return new Scenario(
                 name,
                 str(top, "name-label", name),
@@ -58,6 +58,27 @@ final class ScenarioLoader {
                 list(top.get("disks"), m -> new Disk(str(m, "name", null), str(m, "controller", null),
                         str(m, "path", ""), stringList(m.get("ids")), Integer.parseInt(str(m, "partitions", "0")))),
                 list(top.get("vms"), ScenarioLoader::vm));
+    }
+
+    /**
+     * A variant names its {@code base:} scenario (built-in name) and lists only the top-level keys it changes; each
+     * replaces the base's key whole (a variant with other devices lists all of them).
+     */
+    private static Map<String, Object> withBase(Map<String, Object> top, int depth) {
+        Object base = top.get("base");
+        if (base == null) return top;
+        if (!(base instanceof String name) || depth > 4) throw new IllegalArgumentException("bad base '" + base + "'");
+        Map<String, Object> merged;
+        try {
+            LoadSettings settings = LoadSettings.builder().setSchema(new FailsafeSchema()).build();
+            merged = new LinkedHashMap<>(withBase(map(new Load(settings).loadFromString(text(name)), name), depth + 1));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("base " + name + ": " + e.getMessage(), e);
+        }
+        top.forEach((k, v) -> {
+            if (!k.equals("base")) merged.put(k, v);
+        });
+        return merged;
     }
 
     private static PciDev device(Map<String, Object> m) {

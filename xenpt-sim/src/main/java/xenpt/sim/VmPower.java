@@ -37,6 +37,10 @@ final class VmPower {
         if (!devices.isEmpty() && !st.pcibackLoaded()) {
             return new Result(null, XeFormat.internalError(major, "pciback has not loaded"));
         }
+        if (!devices.isEmpty() && !ctx.scenario().iommu()) {
+            // xen-facts §9.5: IOMMU/VT-d off (verbatim, XCP-ng docs).
+            return new Result(null, XeFormat.internalError(major, "xenopsd internal error: Device.PCI.Cannot_add(_, _)"));
+        }
         HostState next = st;
         for (String slot : devices) {
             // Exact xenopsd texts for these two cases are not in the reference; the shape is Cannot_add's.
