@@ -59,6 +59,14 @@ public record Views(Format format, boolean color) {
         return json() ? InspectView.json(host) + "\n" : InspectView.text(host);
     }
 
+    public String doctor(xenpt.plan.DoctorReport report) {
+        return switch (format) {
+            case text -> DoctorView.text(report);
+            case json -> DoctorView.json(report);
+            case markdown -> DoctorView.markdown(report);
+        };
+    }
+
     /** @param base the ref the change is compared with, @param head the ref under review */
     public String review(String base, String head, Intent intent, Optional<Plan> plan) {
         ReviewView.Refs refs = new ReviewView.Refs(base, head);
