@@ -25,7 +25,7 @@ public final class Doctoring {
             if (vm.isPresent() && !Doctor.knows(host, vm.get())) {
                 return new Outcome(Optional.empty(), spec.name() + " has no VM named '" + vm.get() + "'");
             }
-            return new Outcome(Optional.of(Doctor.examine(host, DoctorReads.read(s), vm)), "");
+            return new Outcome(Optional.of(Doctor.examine(spec, host, DoctorReads.read(s), vm)), "");
         } catch (TransportException | ObservationException e) {
             return new Outcome(Optional.empty(), spec.name() + " is unreachable: " + e.getMessage());
         }

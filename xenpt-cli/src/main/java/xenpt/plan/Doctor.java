@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
 import xenpt.observed.DoctorReads.Evidence;
 import xenpt.observed.ObservedHost;
+import xenpt.observed.PowerState;
 import xenpt.observed.VmRecord;
 
 /**
@@ -18,12 +20,15 @@ public final class Doctor {
 
     private Doctor() {}
 
-    /** @param vm a VM's name-label or uuid to look at; empty: every VM with a device of this host */
-    public static DoctorReport examine(ObservedHost host, Evidence evidence, Optional<String> vm) {
+    /**
+     * @param spec the host's desired state: its VMs belong here wherever they are pinned
+     * @param vm   a VM's name-label or uuid to look at; empty: every VM of this host with a device of it
+     */
+    public static DoctorReport examine(HostSpec spec, ObservedHost host, Evidence evidence, Optional<String> vm) {
         List<VmRecord> vms = new ArrayList<>();
         for (VmRecord v : host.vms()) {
             boolean named = vm.isEmpty() || vm.get().equals(v.nameLabel()) || vm.get().equals(v.uuid());
-            if (named && v.pci().stream().anyMatch(d -> host.device(d).isPresent())) vms.add(v);
+            if (named && v.pci().stream().anyMatch(d -> host.device(d).isPresent()) && belongsHere(spec, host, v)) vms.add(v);
         }
         Set<PciAddress> assigned = new TreeSet<>();
         vms.forEach(v -> assigned.addAll(v.pci()));
@@ -31,6 +36,19 @@ public final class Doctor {
         findings.addAll(DoctorVms.examine(host, evidence, vms));
         DoctorHost.nvme(host, evidence, assigned).ifPresent(findings::add);
         return new DoctorReport(host.name(), vm, findings);
+    }
+
+    /**
+     * In a pool every member lists every VM, and members often have the same device at the same address: a VM is
+     * this host's when the desired state puts it here, or it runs here, or it is pinned here, or it is pinned nowhere
+     * and halted (it may start anywhere). A VM pinned to another member is that member's.
+     */
+    private static boolean belongsHere(HostSpec spec, ObservedHost host, VmRecord v) {
+        String here = host.info().hostUuid();
+        boolean managed = spec.vms().stream().anyMatch(s -> s.uuid().map(v.uuid()::equals).orElse(s.name().equals(v.nameLabel())));
+        boolean runsHere = v.powerState() != PowerState.HALTED && v.residentOn().equals(here);
+        boolean free = v.affinity().isEmpty() && (v.powerState() == PowerState.HALTED || v.residentOn().equals(here));
+        return managed || runsHere || v.affinity().equals(here) || free;
     }
 
     /** Whether {@code vm} names a VM of the host (by name-label or uuid). */

@@ -64,10 +64,10 @@ final class DoctorView {
         if (r.healthy()) return s.append("No problem found.\n").toString();
         s.append("| problem | subject | evidence | fix |\n|---|---|---|---|\n");
         for (Finding f : r.findings()) {
-            String fix = f.fix() + (f.command().isPresent() ? ": `" + fixCommand(f) + "`" : "");
+            String fix = Markdown.cell(f.fix()) + (f.command().isPresent() ? ": " + Markdown.code(fixCommand(f)) : "");
             s.append("| ").append(f.kind().word()).append(": ").append(Markdown.cell(f.problem())).append(" | ")
                     .append(Markdown.cell(f.subject())).append(" | ").append(Markdown.cell(f.evidence())).append(" | ")
-                    .append(Markdown.cell(fix)).append(" |\n");
+                    .append(fix).append(" |\n");
         }
         return s.toString();
     }
