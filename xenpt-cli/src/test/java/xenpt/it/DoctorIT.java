@@ -75,6 +75,45 @@ class DoctorIT {
         return out;
     }
 
+    /** Runs the printed fix line, then reboots the host when the line ends in "&& reboot", and waits for it. */
+    private void applyFix(String scenario, JSONObject finding) throws Exception {
+        String line = finding.getString("shell");
+        try (SimulatedHost sim = SimulatedHost.start(scenario, dir.resolve(scenario))) {
+            sim.setRebootDelay(java.time.Duration.ofMillis(200));
+            String bootId;
+            try (HostSession s = SimShell.connect(sim)) {
+                bootId = s.run(xenpt.transport.Command.of("cat", "/proc/sys/kernel/random/boot_id")).stdout();
+                assertThat(s.run(new xenpt.transport.Command(words(line.replace(" && reboot", "")))).exitCode()).isZero();
+                if (!line.endsWith(" && reboot")) return;
+                s.run(xenpt.transport.Command.of("reboot"));
+            }
+            for (int i = 0; i < 200; i++) {
+                Thread.sleep(50);
+                try (HostSession s = SimShell.connect(sim)) {
+                    String now = s.run(xenpt.transport.Command.of("cat", "/proc/sys/kernel/random/boot_id")).stdout();
+                    if (!now.equals(bootId) && !now.isBlank()) return;
+                } catch (Exception e) {
+                    // still rebooting
+                }
+            }
+            throw new AssertionError("the host did not come back");
+        }
+    }
+
+    @Test
+    void pcibackFixWorksWhenCopied() throws Exception {
+        applyFix("doctor-pciback", finding("doctor-pciback", "pciback-not-loaded"));
+        Cli.Result after = doctor("doctor-pciback");
+        assertThat(after.exit()).as(after.toString()).isZero();
+    }
+
+    @Test
+    void dom0DriverFixWorksWhenCopied() throws Exception {
+        applyFix("doctor-dom0-driver", finding("doctor-dom0-driver", "dom0-driver"));
+        Cli.Result after = doctor("doctor-dom0-driver");
+        assertThat(after.exit()).as(after.toString()).isZero();
+    }
+
     @Test
     void healthyHostExitsZero() throws Exception {
         Cli.Result r = doctor("doctor-healthy");
@@ -108,12 +147,13 @@ class DoctorIT {
     void nonCanonicalHideEntryAndItsFixWorksWhenCopied() throws Exception {
         JSONObject f = finding("doctor-noncanonical", "non-canonical-hide");
         assertThat(f.getString("evidence")).contains("(0b:00.0)(0B:00.1)");
-        assertThat(runFix("doctor-noncanonical", f).exitCode()).isZero();
+        applyFix("doctor-noncanonical", f);
         try (SimulatedHost sim = SimulatedHost.start("doctor-noncanonical", dir.resolve("doctor-noncanonical"));
                 HostSession s = SimShell.connect(sim)) {
             String grub = s.run(xenpt.transport.Command.of("cat", "/boot/efi/EFI/xenserver/grub.cfg")).stdout();
             assertThat(grub).contains("xen-pciback.hide=(0000:0b:00.0)(0000:0b:00.1)");
         }
+        assertThat(doctor("doctor-noncanonical").exit()).as("healthy after the fix and a reboot").isZero();
     }
 
     @Test

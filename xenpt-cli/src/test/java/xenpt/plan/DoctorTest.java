@@ -58,4 +58,17 @@ class DoctorTest {
                 Optional.empty());
         assertThat(r.healthy()).isTrue();
     }
+
+    @Test
+    void pcibackEvidenceComesFromKernLogWhenTheRingBufferNoLongerHasIt() {
+        String line = "Dec  1 10:00:01 gpu1 kernel: [    1.861203] xen_pciback: Error parsing pci_devs_to_hide at \"(0b::00.1)\"";
+        ObservedHost h = Fixtures.observed("gpu1", HERE)
+                .device("0000:0b:00.0", "10de:1b81", "0300", "VGA compatible controller", "NVIDIA", "GP104", "nouveau")
+                .hidden("(0000:0b:00.0)(0b::00.1)").pciback(false).build();
+        DoctorReport r = Doctor.examine(Fixtures.host("gpu1").build(), h,
+                new Evidence("[    0.000000] Command line: ro\n", line + "\n", "", "", ""), Optional.empty());
+        assertThat(kinds(r)).containsExactly("pciback-not-loaded gpu1");
+        assertThat(r.findings().get(0).evidence()).isEqualTo(line);
+        assertThat(r.findings().get(0).fix()).contains("(0000:0b:00.0)(0000:0b:00.1)");
+    }
 }
