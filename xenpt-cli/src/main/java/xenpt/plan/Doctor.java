@@ -25,15 +25,16 @@ public final class Doctor {
      * @param vm   a VM's name-label or uuid to look at; empty: every VM of this host with a device of it
      */
     public static DoctorReport examine(HostSpec spec, ObservedHost host, Evidence evidence, Optional<String> vm) {
-        List<VmRecord> vms = new ArrayList<>();
+        List<VmRecord> hostVms = new ArrayList<>();
         for (VmRecord v : host.vms()) {
-            boolean named = vm.isEmpty() || vm.get().equals(v.nameLabel()) || vm.get().equals(v.uuid());
-            if (named && v.pci().stream().anyMatch(d -> host.device(d).isPresent()) && belongsHere(spec, host, v)) vms.add(v);
+            if (v.pci().stream().anyMatch(d -> host.device(d).isPresent()) && belongsHere(spec, host, v)) hostVms.add(v);
         }
+        List<VmRecord> vms = hostVms.stream()
+                .filter(v -> vm.isEmpty() || vm.get().equals(v.nameLabel()) || vm.get().equals(v.uuid())).toList();
         Set<PciAddress> assigned = new TreeSet<>();
         vms.forEach(v -> assigned.addAll(v.pci()));
         List<DoctorReport.Finding> findings = new ArrayList<>(DoctorHost.examine(host, evidence));
-        findings.addAll(DoctorVms.examine(host, evidence, vms));
+        findings.addAll(DoctorVms.examine(host, evidence, vms, hostVms));
         DoctorHost.nvme(host, evidence, assigned).ifPresent(findings::add);
         return new DoctorReport(host.name(), vm, findings);
     }

@@ -20,8 +20,11 @@ final class DoctorVms {
 
     private DoctorVms() {}
 
-    /** @param vms the VMs looked at: those whose {@code other-config:pci} names a device of this host */
-    static List<Finding> examine(ObservedHost host, Evidence e, List<VmRecord> vms) {
+    /**
+     * @param vms     the VMs looked at: those whose {@code other-config:pci} names a device of this host
+     * @param hostVms every such VM of this host: a device split with a VM not looked at is still a split
+     */
+    static List<Finding> examine(ObservedHost host, Evidence e, List<VmRecord> vms, List<VmRecord> hostVms) {
         List<Finding> out = new ArrayList<>();
         for (VmRecord vm : vms) {
             pinning(host, vm).ifPresent(out::add);
@@ -35,7 +38,7 @@ final class DoctorVms {
                 }
             }
         }
-        out.addAll(split(vms));
+        out.addAll(split(hostVms, vms));
         return out;
     }
 
@@ -73,9 +76,9 @@ final class DoctorVms {
     }
 
     /** Functions of one physical device given to different VMs: they share resets and cannot be split safely. */
-    private static List<Finding> split(List<VmRecord> vms) {
+    private static List<Finding> split(List<VmRecord> hostVms, List<VmRecord> looked) {
         Map<String, Map<PciAddress, String>> bySlot = new TreeMap<>();
-        for (VmRecord vm : vms) {
+        for (VmRecord vm : hostVms) {
             for (PciAddress d : vm.pci()) {
                 String slot = d.toString().substring(0, d.toString().indexOf('.'));
                 bySlot.computeIfAbsent(slot, k -> new TreeMap<>()).put(d, vm.nameLabel());
@@ -83,7 +86,8 @@ final class DoctorVms {
         }
         List<Finding> out = new ArrayList<>();
         bySlot.forEach((slot, functions) -> {
-            if (new TreeSet<>(functions.values()).size() < 2) return;
+            boolean involved = looked.stream().anyMatch(v -> functions.containsValue(v.nameLabel()));
+            if (new TreeSet<>(functions.values()).size() < 2 || !involved) return;
             List<String> who = functions.entrySet().stream().map(f -> f.getKey() + " -> '" + f.getValue() + "'").toList();
             out.add(new Finding(Kind.SPLIT_FUNCTIONS, slot, "the functions of one device are given to different VMs",
                     "other-config:pci: " + String.join(", ", who), "give every function of " + slot

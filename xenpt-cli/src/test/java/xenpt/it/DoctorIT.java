@@ -186,8 +186,13 @@ class DoctorIT {
 
     @Test
     void aVmArgumentLimitsTheVmFindingsAndAnUnknownVmIsAnError() throws Exception {
-        Cli.Result r = doctor("doctor-split", "audio-vm");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(doctor("doctor-split", "nope").exit()).isEqualTo(1);
+        Cli.Result split = doctor("doctor-split", "audio-vm");
+        assertThat(split.exit()).as("a split concerns both VMs: " + split).isEqualTo(2);
+        assertThat(split.out()).contains("\"vm\": \"audio-vm\"", "split-functions");
+        Cli.Result unpinned = doctor("doctor-unpinned", "db1");
+        assertThat(unpinned.exit()).as("gpu-workstation's finding is not db1's: " + unpinned).isZero();
+        Cli.Result unknown = doctor("doctor-split", "nope");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("h has no VM named 'nope'");
     }
 }
