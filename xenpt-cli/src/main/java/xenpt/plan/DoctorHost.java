@@ -54,8 +54,10 @@ final class DoctorHost {
         Optional<String> off = e.xlDmesg().lines().filter(l -> l.contains("I/O virtualisation disabled")).findFirst();
         boolean noDirectio = caps.isPresent() && !caps.get().contains("hvm_directio");
         if (!noDirectio && off.isEmpty()) return Optional.empty();
-        String evidence = String.join("; ", caps.filter(c -> noDirectio).map(c -> "xl info: " + c.strip()).stream().toList())
-                + (off.isPresent() ? (noDirectio ? "; " : "") + "xl dmesg: " + off.get().strip() : "");
+        List<String> seen = new ArrayList<>();
+        if (noDirectio) seen.add("xl info: " + caps.get().strip());
+        off.ifPresent(l -> seen.add("xl dmesg: " + l.strip()));
+        String evidence = String.join("; ", seen);
         return Optional.of(new Finding(Kind.IOMMU_DISABLED, "xen", "Xen runs without an IOMMU: no device can be passed"
                 + " through (Device.PCI.Cannot_add)", evidence, "enable VT-d (Intel) or AMD-Vi / IOMMU in the firmware setup,"
                 + " remove any iommu=0 or iommu=off from Xen's command line, then reboot", Optional.empty(), true));
