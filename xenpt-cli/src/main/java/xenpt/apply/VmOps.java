@@ -10,8 +10,8 @@ import xenpt.transport.TransportException;
 
 /**
  * The VM steps of an apply, each verified by reading the value back with {@code xe vm-param-get}: set or remove
- * {@code other-config:pci}, set the affinity, halt and start. Every step is idempotent, so an interrupted apply
- * converges when run again.
+ * {@code other-config:pci}, set the affinity, halt and start (a started VM must hold its devices:
+ * {@link AttachmentCheck}). Every step is idempotent, so an interrupted apply converges when run again.
  */
 final class VmOps {
 
@@ -93,6 +93,7 @@ final class VmOps {
         if (now != PowerState.RUNNING) {
             throw new ApplyException(s.host() + ": VM '" + vmName + "' is " + now.word() + " after xe vm-start");
         }
+        AttachmentCheck.verify(s, uuid, vmName, pci(s, uuid).map(OtherConfigPci::parse).orElse(java.util.List.of()));
     }
 
     PowerState power(String uuid) throws ApplyException, TransportException {

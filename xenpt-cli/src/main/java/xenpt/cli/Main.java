@@ -28,6 +28,7 @@ import xenpt.render.Views;
         subcommands = {
             ValidateCommand.class,
             InspectCommand.class,
+            DoctorCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             DriftCommand.class,

@@ -63,7 +63,8 @@ public final class Observer {
         HostInfo info = new HostInfo(inventory.getOrDefault("PRODUCT_BRAND", ""),
                 inventory.getOrDefault("PRODUCT_VERSION", ""), hostUuid, "", master);
 
-        List<VmRecord> vms = new VmReader(session).read(r.get(Reads.VM_LIST));
+        List<VmRecord> vms = PciBackendListing.attach(new VmReader(session).read(r.get(Reads.VM_LIST)), hostUuid,
+                PciBackendListing.parse(r.get(Reads.PCI_BACKENDS)));
         Set<PciAddress> management = HostDevices.management(
                 XeRecords.parse(r.get(Reads.MANAGEMENT_PIF).stdout()), hostUuid, r.get(Reads.NET_LINKS).stdout());
         Set<PciAddress> rootDisk = HostDevices.rootDisk(inventory.getOrDefault("PRIMARY_DISK", ""),

@@ -21,8 +21,9 @@ import xenpt.transport.TransportException;
  */
 final class VmReader {
 
-    static final List<String> FIELDS = List.of("uuid", "name-label", "power-state", "resident-on", "affinity", "other-config");
-    private static final List<String> REREAD = List.of("name-label", "power-state", "resident-on", "affinity");
+    static final List<String> FIELDS = List.of("uuid", "name-label", "power-state", "resident-on", "affinity", "other-config",
+            "dom-id");
+    private static final List<String> REREAD = List.of("name-label", "power-state", "resident-on", "affinity", "dom-id");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** What xe prints for an unset reference (resident-on of a halted VM, no affinity). */
     private static final String NO_REF = "<not in database>";
@@ -79,7 +80,7 @@ final class VmReader {
         if (power.isEmpty()) throw new ObservationException(session.host() + ": VM " + uuid + " has an unknown power-state '" + f.get("power-state") + "'");
         return Optional.of(new VmRecord(uuid, f.getOrDefault("name-label", ""), power.get(),
                 ref(f.get("resident-on")), ref(f.get("affinity")), pciRaw,
-                pciRaw.map(OtherConfigPci::parse).orElse(List.of())));
+                pciRaw.map(OtherConfigPci::parse).orElse(List.of()), domId(f.get("dom-id")), Optional.empty()));
     }
 
     private static boolean isGone(CommandResult a) {
@@ -97,6 +98,15 @@ final class VmReader {
             return Optional.of(PowerState.fromXe(word));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** {@code dom-id} (an Int64 as text; -1 without a domain); anything else counts as no domain. */
+    private static long domId(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -98,6 +98,9 @@ public final class Drift {
                         : vm.affinity()) + "; desired " + ctx.hostUuid() + " (" + ctx.name() + ")").aboutVm(vm.uuid(), "affinity"));
             }
         });
+        for (Attachment.Missing m : Attachment.check(managed)) {
+            items.add(new Item(Category.NOT_ATTACHED, "vm '" + m.vmName() + "'", m.message()));
+        }
         for (VmRecord vm : ctx.host.vms()) {
             if (managedUuids.contains(vm.uuid()) || !AssignmentPlanner.holdsDevices(vm) || !UnmanagedVms.belongsHere(ctx, vm)) continue;
             items.add(new Item(Category.UNMANAGED, "vm '" + vm.nameLabel() + "'", "VM " + vm.uuid() + " holds '"

@@ -19,6 +19,7 @@ public record DriftReport(List<HostDrift> hosts, String desiredDigest, Optional<
         ASSIGNMENT("assignment"),
         UNMANAGED("unmanaged"),
         HARDWARE("hardware"),
+        NOT_ATTACHED("not-attached"),
         UNREACHABLE("unreachable");
 
         private final String word;

@@ -52,6 +52,7 @@ public final class Planner {
                 .plus(AssignmentPlanner.plan(ctx, vms.managed(), hide))
                 .plus(UnmanagedVms.plan(ctx, managedUuids))
                 .plus(HostStatuses.report(ctx))
+                .plus(Attachment.statuses(vms.managed()))
                 .plus(Findings.diagnostics(checkVmTargets(ctx, options)));
         found = RebootPlanner.plan(ctx, found);
         List<Change> changes = List.of();

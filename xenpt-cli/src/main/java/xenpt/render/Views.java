@@ -74,6 +74,14 @@ public record Views(Format format, boolean color, boolean showUnchanged) {
         };
     }
 
+    public String doctor(xenpt.plan.DoctorReport report) {
+        return switch (format) {
+            case text -> DoctorView.text(report);
+            case json -> DoctorView.json(report);
+            case markdown -> DoctorView.markdown(report);
+        };
+    }
+
     /**
      * @param base    the ref the change is compared with, @param head the ref under review
      * @param plans   the plans of base and head against the live hosts; empty for an offline review

@@ -86,6 +86,9 @@ class ObserverIT {
         assertThat(win.pciRaw()).contains("0/0000:01:03.0");
         assertThat(win.pci()).containsExactly(PciAddress.parse("01:03.0"));
         assertThat(win.residentOn()).isEqualTo(CannedHost.HOST_UUID);
+        assertThat(win.domId()).isEqualTo(3);
+        assertThat(win.attached()).contains(java.util.Set.of(PciAddress.parse("01:03.0")));
+        assertThat(h.vms().get(1).attached()).as("a halted VM holds nothing knowable").isEmpty();
         assertThat(h.vms().get(1).pciRaw()).isEmpty();
         assertThat(h.vms().get(1).affinity()).isEmpty();
         assertThat(h.vms().get(2).powerState()).isEqualTo(PowerState.HALTED);
@@ -101,7 +104,7 @@ class ObserverIT {
         assertThat(server.connections()).isEqualTo(1);
         assertThat(server.maxInFlight()).isGreaterThanOrEqualTo(5);
         // round one, round two, and the four reads of the reboot facts (RebootReads)
-        assertThat(server.received()).hasSize(Reads.ROUND_ONE.size() + 2 + 5 + 5 + 4);
+        assertThat(server.received()).hasSize(Reads.ROUND_ONE.size() + 2 + 6 + 6 + 4);
         assertThat(progress.get(0)).isEqualTo("observing wintermute ...");
         assertThat(progress.get(1)).matches("wintermute: observed in \\d+ ms");
     }

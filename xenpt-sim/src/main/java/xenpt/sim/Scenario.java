@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param files initial files of the host tree (virtual path → content), e.g. the boot configuration
  * @param links initial symbolic links (virtual path → relative target), created after the files
  * @param poolOtherConfig the pool's other-config (a pool's: its master's), e.g. {@code auto_poweron: "true"}
+ * @param iommu whether Xen found and enabled an IOMMU (VT-d / AMD-Vi): without it no device can be passed through
  */
 record Scenario(
         String name,
@@ -25,6 +26,7 @@ record Scenario(
         long rebootDelayMs,
         boolean xenCmdline,
         boolean pciApi,
+        boolean iommu,
         Map<String, String> inventory,
         Map<String, String> softwareVersion,
         Map<String, String> files,

@@ -29,13 +29,17 @@ final class VmPower {
 
     private VmPower() {}
 
-    static Result start(HostContext ctx, HostState st, String uuid) {
+    static Result start(HostContext ctx, HostState st, String uuid) throws java.io.IOException {
         Vm vm = st.vm(uuid).orElseThrow();
         if (!vm.powerState().equals("halted")) return badPowerState(vm, "halted");
         List<String> devices = pciDevices(vm.otherConfig().getOrDefault("pci", ""));
         int major = ctx.scenario().majorVersion();
         if (!devices.isEmpty() && !st.pcibackLoaded()) {
             return new Result(null, XeFormat.internalError(major, "pciback has not loaded"));
+        }
+        if (!devices.isEmpty() && !ctx.scenario().iommu()) {
+            // xen-facts §9.5: IOMMU/VT-d off (verbatim, XCP-ng docs).
+            return new Result(null, XeFormat.internalError(major, "xenopsd internal error: Device.PCI.Cannot_add(_, _)"));
         }
         HostState next = st;
         for (String slot : devices) {
@@ -52,7 +56,10 @@ final class VmPower {
         }
         String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'"));
         long domId = next.nextDomId();
-        next = next.withVm(uuid, v -> v.started(ctx.scenario().hostUuid(), domId, now)).withNextDomId(domId + 1);
+        // A fault stands for a device model that comes up without the devices (what the attachment check catches).
+        List<String> plugged = ctx.faults().startsWithoutPci() ? List.of() : devices;
+        next = next.withVm(uuid, v -> v.started(ctx.scenario().hostUuid(), domId, now, plugged))
+                .withNextDomId(domId + 1);
         return new Result(next, null);
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
  * {@code haRestartPriority} is xapi's {@code ha-restart-priority} ({@code restart}, {@code best-effort} or empty);
  * {@code shutdownHangs}: the guest never completes a clean shutdown, so {@code xe vm-shutdown} ends in xapi's
  * VM_SHUTDOWN_TIMEOUT (only {@code --force} halts it).
+ * {@code pciSetWhileRunning}: the VM was started before its {@code other-config:pci} was set (an administrator's edit
+ * of a running VM), so its domain holds none of those devices until it is halted and started again.
  */
 record VmSeed(
         String uuid,
@@ -19,7 +21,8 @@ record VmSeed(
         String affinity,
         Map<String, String> otherConfig,
         String haRestartPriority,
-        boolean shutdownHangs) {
+        boolean shutdownHangs,
+        boolean pciSetWhileRunning) {
 
     VmSeed {
         otherConfig = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherConfig));

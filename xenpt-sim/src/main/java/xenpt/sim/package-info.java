@@ -12,6 +12,7 @@
  *
  * <p>Scenario schema ({@code examples/sim/<name>.yaml}; every scalar is read as a string):
  * <pre>
+ * base: doctor-healthy             # optional: a variant; its top-level keys replace the base scenario's, whole
  * name-label: Wintermute            # host name-label; dom0 is "Control domain on host: &lt;name-label&gt;"
  * address: 192.0.2.10               # host address field (the SSH server itself always listens on 127.0.0.1)
  * pool-uuid: …                      # optional; derived from the host uuid when absent (a pool: the master's)
@@ -24,6 +25,7 @@
  * pool-other-config: {auto_poweron: "true"}   # optional: the pool's other-config (a pool's: the master's)
  * xen-cmdline: true|false           # whether /opt/xensource/libexec/xen-cmdline exists
  * pci-api: true|false               # whether xe has pci-list / pci-*-dom0-access (xapi &gt;= 24.14)
+ * iommu: true|false                 # whether Xen enabled an IOMMU (default true; xl info, xl dmesg, VM start)
  * inventory:                        # /etc/xensource-inventory, KEY: value in file order; must hold
  *   INSTALLATION_UUID: …            #   INSTALLATION_UUID (host uuid), CONTROL_DOMAIN_UUID, PRODUCT_BRAND,
  *   …                               #   PRODUCT_VERSION
@@ -44,6 +46,7 @@
  *     rev: "02"                     # optional, hex; progif likewise
  *     driver: radeon                # dom0 driver bound at boot (optional)
  *     modules: radeon               # comma-separated kernel modules (optional)
+ *     flr: "+"                      # PCI Express endpoint with (+) or without (-) FLR (lspci -vv DevCap); absent: PCI
  * nics:                             # physical NICs: dom0 name, PCI function, MAC, management flag, IP
  *   - {name: eth0, pci: 0000:0d:00.0, mac: …, management: true, ip: 192.0.2.10}
  * disks:                            # block devices: controller function, sysfs path below it, by-id names
@@ -56,6 +59,7 @@
  *     other-config: {k: v, …}       # kept in order
  *     ha-restart-priority: restart  # optional: protected by HA (with the pool's ha-enabled)
  *     clean-shutdown: hangs         # optional: the guest ignores a clean shutdown (xe vm-shutdown times out)
+ *     pci-set-while-running: true   # started before other-config:pci was set: the domain holds none of it
  * </pre>
  */
 package xenpt.sim;
