@@ -10,7 +10,7 @@ final class Autostart {
 
     private Autostart() {}
 
-    static HostState atBoot(HostContext ctx, HostState booted) {
+    static HostState atBoot(HostContext ctx, HostState booted) throws java.io.IOException {
         if (!"true".equals(ctx.pool().master().poolOtherConfig().get("auto_poweron"))) return booted;
         String here = ctx.scenario().hostUuid();
         HostState st = booted;

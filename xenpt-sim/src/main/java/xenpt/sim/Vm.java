@@ -72,7 +72,7 @@ record Vm(
     /** Live-migrated to another pool member: still running, now resident there. */
     Vm migratedTo(String hostUuid) {
         return new Vm(uuid, nameLabel, nameDescription, powerState, controlDomain, hostUuid, affinity, otherConfig, domId,
-                startTime, memoryMiB, vcpus);
+                startTime, memoryMiB, vcpus, attached);
     }
 
     Vm halted() {

@@ -64,12 +64,12 @@ final class VmPower {
     }
 
     /** Starts the VM on {@code host}: here with its devices, or on another member (a VM without devices). */
-    static Result startOn(HostContext ctx, HostState st, String uuid, Scenario host) {
+    static Result startOn(HostContext ctx, HostState st, String uuid, Scenario host) throws java.io.IOException {
         if (host.hostUuid().equals(ctx.scenario().hostUuid())) return start(ctx, st, uuid);
         Vm vm = st.vm(uuid).orElseThrow();
         if (!vm.powerState().equals("halted")) return badPowerState(vm, "halted");
         String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'"));
-        return new Result(st.withVm(uuid, v -> v.started(host.hostUuid(), st.nextDomId(), now))
+        return new Result(st.withVm(uuid, v -> v.started(host.hostUuid(), st.nextDomId(), now, List.of()))
                 .withNextDomId(st.nextDomId() + 1), null);
     }
 
