@@ -296,7 +296,16 @@ class ArchitectureTest {
             new Library("MINA SSHD", List.of("org.apache.sshd"), List.of(SIM)));
 
     /** A piece of a host-side format (a path, a key) and the one format package whose string literals may hold it. */
-    record FormatText(String text, String home) {}
+    /** {@code text} in a literal belongs to {@code home}; with {@code atStart}, only a literal that begins with it. */
+    record FormatText(String text, String home, boolean atStart) {
+        FormatText(String text, String home) {
+            this(text, home, false);
+        }
+
+        List<String> in(Path file, String source) {
+            return atStart ? literalsStartingWith(file, source, text) : literalsContaining(file, source, text);
+        }
+    }
 
     static final List<FormatText> FORMAT_TEXTS = List.of(
             new FormatText("/var/log/xenpt", "xenpt/format/journal"),
@@ -304,7 +313,8 @@ class ArchitectureTest {
             new FormatText("/var/lock/xenpt.lock", "xenpt/format/lock"),
             new FormatText("/owner", "xenpt/format/lock"),
             new FormatText("xen-pciback.hide", "xenpt/format/hide"),
-            new FormatText("0/", "xenpt/format/otherconfig"));
+            // other-config:pci's "0/<address>" entries (OtherConfigPci); a path with a "0/" inside is not that form
+            new FormatText("0/", "xenpt/format/otherconfig", true));
 
     /** What a format package must not use: it is text in, values out, so observe, plan and apply can all use it. */
     static final List<String> FORMAT_FORBIDDEN = List.of("java.io.", "java.nio.file.", "java.net.", "xenpt.transport",
@@ -330,12 +340,12 @@ class ArchitectureTest {
             if (file.startsWith(MAIN.resolve(SIM))) continue;
             for (FormatText f : FORMAT_TEXTS) {
                 if (file.startsWith(MAIN.resolve(f.home()))) continue;
-                violations.addAll(literalsContaining(file, read(file), f.text()));
+                violations.addAll(f.in(file, read(file)));
             }
         }
         for (FormatText f : FORMAT_TEXTS) {
             assertThat(sources(MAIN.resolve(f.home())))
-                    .filteredOn(p -> !literalsContaining(p, read(p), f.text()).isEmpty()).as("the home of '" + f.text() + "' defines it").isNotEmpty();
+                    .filteredOn(p -> !f.in(p, read(p)).isEmpty()).as("the home of '" + f.text() + "' defines it").isNotEmpty();
         }
         assertThat(violations).as("format paths and keys outside their format package").isEmpty();
     }
@@ -362,6 +372,24 @@ class ArchitectureTest {
                 """;
         assertThat(literalsContaining(Path.of("X.java"), source, "/var/log/xenpt"))
                 .containsExactly("X.java:5: \"cat /var/log/xenpt/x\"");
+    }
+
+    @Test
+    void otherConfigPciRuleSeesTheEntryFormButNotAPathThroughDomainZero() {
+        String source = """
+                class X {
+                    String root = "/local/domain/0/backend/pci";
+                    String entry = "0/" + address;
+                }
+                """;
+        FormatText pci = FORMAT_TEXTS.stream().filter(f -> f.home().endsWith("otherconfig")).findFirst().orElseThrow();
+        assertThat(pci.in(Path.of("X.java"), source)).containsExactly("X.java:3: \"0/\"");
+    }
+
+    /** Like {@link #literalsContaining}, for literals whose text begins with {@code text}. */
+    static List<String> literalsStartingWith(Path file, String source, String text) {
+        return literalsContaining(file, source, text).stream()
+                .filter(v -> v.substring(v.indexOf(": \"") + 3).startsWith(text)).toList();
     }
 
     /** One entry per string literal outside comments that contains {@code text}: {@code file:line: "literal"}. */

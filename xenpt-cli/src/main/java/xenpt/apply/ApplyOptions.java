@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param owner         who applies, {@code user@client host}, written into the lock's owner file
  * @param pid           the applying process, for the owner file
  * @param clock         for the lock's and the journal's times (UTC)
+ * @param forceShutdown a VM that does not shut down cleanly before a reboot is forced off ({@code --force-shutdown});
+ *                      without it the reboot is refused
  */
 public record ApplyOptions(int parallelism, Duration lockTimeout, Duration rebootTimeout, Duration pollInterval,
-        String owner, long pid, Clock clock) {
+        String owner, long pid, Clock clock, boolean forceShutdown) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REBOOT_TIMEOUT = Duration.ofMinutes(10);
@@ -29,6 +31,12 @@ public record ApplyOptions(int parallelism, Duration lockTimeout, Duration reboo
         if (pollInterval.isZero()) throw new IllegalArgumentException("pollInterval must be positive");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Options that never force a VM off. */
+    public ApplyOptions(int parallelism, Duration lockTimeout, Duration rebootTimeout, Duration pollInterval,
+            String owner, long pid, Clock clock) {
+        this(parallelism, lockTimeout, rebootTimeout, pollInterval, owner, pid, clock, false);
     }
 
     private static void requireNotNegative(Duration d, String what) {

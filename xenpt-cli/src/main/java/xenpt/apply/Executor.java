@@ -84,7 +84,7 @@ public final class Executor {
             return failed(h, h.name() + ": interrupted before its apply began; nothing was done on it");
         }
         try (HostConnector connector = connectors.open(spec.get())) {
-            progress.accept(h.name() + ": applying " + h.changes().size() + " changes");
+            progress.accept(h.name() + ": applying " + h.changes().size() + (h.changes().size() == 1 ? " change" : " changes"));
             return new HostApply(plan, h, spec.get(), options, reboots, progress).run(connector);
         } finally {
             slots.release();

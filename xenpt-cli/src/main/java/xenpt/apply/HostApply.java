@@ -43,6 +43,7 @@ final class HostApply {
     private final List<Change> made = new ArrayList<>();
     private final String journalId = UUID.randomUUID().toString();
     private final StepLog log;
+    private ChangeSteps steps;
 
     HostApply(Plan plan, HostPlan hostPlan, HostSpec spec, ApplyOptions options, RebootSlot reboots,
             Consumer<String> progress) {
@@ -78,7 +79,8 @@ final class HostApply {
             log.fail(StepKind.Phase.STOP, new Failure.Interrupted(spec.name() + ": interrupted at "
                     + log.interruptedAt().get() + " (every change was made; journal and lock were finished on a new connection)"));
         }
-        return new HostResult(spec.name(), hostPlan.address(), log.steps());
+        return new HostResult(spec.name(), hostPlan.address(), log.steps(),
+                steps == null ? List.of() : steps.leftHalted());
     }
 
     private void applyChanges(Link link, HostLock lock) {
@@ -87,7 +89,9 @@ final class HostApply {
             skipFrom(0);
             return;
         }
-        ChangeSteps perform = new ChangeSteps(spec, options, reboots, progress, link, lock, observed.get());
+        ChangeSteps perform = new ChangeSteps(spec, options, reboots, progress, link, lock, observed.get(),
+                plan.planId());
+        steps = perform;
         List<Change> changes = hostPlan.changes();
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);

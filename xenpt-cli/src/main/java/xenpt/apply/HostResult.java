@@ -3,9 +3,14 @@ package xenpt.apply;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import xenpt.format.journal.RebootTrace.TracedVm;
 
-/** What an apply did on one host, step by step, in order. No steps: the plan had nothing to do there. */
-public record HostResult(String name, String address, List<Step> steps) {
+/**
+ * What an apply did on one host, step by step, in order. No steps: the plan had nothing to do there.
+ *
+ * @param leftHalted VMs a reboot shut down and left halted ({@code vmRestart: manual}): next steps for the operator
+ */
+public record HostResult(String name, String address, List<Step> steps, List<TracedVm> leftHalted) {
 
     /** The step of a host that could not be reached when the plan was made ({@code --skip-unreachable}). */
     public static final String REACH = StepKind.Phase.REACH.label();
@@ -14,6 +19,11 @@ public record HostResult(String name, String address, List<Step> steps) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");
         steps = List.copyOf(steps);
+        leftHalted = List.copyOf(leftHalted);
+    }
+
+    public HostResult(String name, String address, List<Step> steps) {
+        this(name, address, steps, List.of());
     }
 
     public boolean failed() {

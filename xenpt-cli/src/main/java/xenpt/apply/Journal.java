@@ -3,8 +3,10 @@ package xenpt.apply;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import xenpt.format.journal.JournalFile;
 import xenpt.format.journal.JournalRecord;
+import xenpt.format.journal.RebootTrace;
 import xenpt.plan.Change;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
@@ -29,14 +31,24 @@ public final class Journal {
 
     /** Appends {@code record} unless a record with its id is there already. */
     public static void append(HostSession s, JournalRecord record) throws ApplyException, TransportException {
+        append(s, record.id(), old -> JournalFile.appended(old, record));
+    }
+
+    /** Appends a stage of a reboot ({@link RebootTrace}) unless a record with its id is there already. */
+    static void append(HostSession s, RebootTrace trace) throws ApplyException, TransportException {
+        append(s, trace.id(), old -> JournalFile.appended(old, trace));
+    }
+
+    private static void append(HostSession s, String id, Function<String, Optional<String>> appended)
+            throws ApplyException, TransportException {
         CommandResult old = s.run(Command.of("cat", JournalFile.PATH));
         if (!old.ok()) {
             if (!old.stderr().contains("No such file")) throw Remote.failed(s, "cat", old);
             Remote.must(s, Command.of("mkdir", "-p", JournalFile.DIR), "mkdir");
         }
-        Optional<String> text = JournalFile.appended(old.ok() ? old.stdout() : "", record);
+        Optional<String> text = appended.apply(old.ok() ? old.stdout() : "");
         if (text.isEmpty()) return;
-        String tmp = JournalFile.tempPath(record.id());
+        String tmp = JournalFile.tempPath(id);
         s.writeFile(tmp, text.get().getBytes(StandardCharsets.UTF_8), 0644);
         Remote.must(s, Command.of("mv", "-f", tmp, JournalFile.PATH), "mv");
     }

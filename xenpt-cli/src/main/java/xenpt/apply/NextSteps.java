@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import xenpt.desired.DesiredState;
 import xenpt.desired.HostSpec;
 import xenpt.desired.SshSettings;
+import xenpt.format.journal.RebootTrace.TracedVm;
 import xenpt.plan.Change;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
@@ -59,10 +60,10 @@ public final class NextSteps {
         }
         Set<String> restartedByXenpt = new TreeSet<>();
         h.changes().stream().filter(c -> c instanceof Change.RestartVm).forEach(c -> restartedByXenpt.add(Change.vmOf(c).orElseThrow()));
-        String hostUuid = h.facts().getOrDefault("host uuid", "");
+        String hostUuid = xenpt.plan.Facts.hostValue(h.facts(), "host-uuid");
         for (Change c : done(r)) {
             if (!(c instanceof Change.Assign a) || !a.needs().contains(Change.Need.VM_RESTART)
-                    || restartedByXenpt.contains(a.vmUuid())) continue;
+                    || restartedByXenpt.contains(a.vmUuid()) || (rebooted && !leftHalted(r, a.vmUuid()))) continue;
             String start = "xe vm-start uuid=" + a.vmUuid() + (hostUuid.isEmpty() ? "" : " on=" + hostUuid);
             boolean halted = rebootByHand || rebooted;
             List<String> commands = halted ? List.of(start) : List.of("xe vm-shutdown uuid=" + a.vmUuid(), start);
@@ -70,6 +71,29 @@ public final class NextSteps {
                     + "' (halted by the reboot)" : "halt and start VM '" + a.vmName() + "'")
                     + " so that it runs with its new devices (vmRestart: manual)";
             out.add(step(spec, NextStep.Kind.RESTART_VM, Optional.of(a), what, commands));
+        }
+        out.addAll(leftHalted(r, spec, hostUuid, out));
+        return out;
+    }
+
+    /**
+     * After xenpt's reboot a VM it did not leave halted runs again (started by xapi's {@code auto_poweron} at boot,
+     * docs/xen-facts-additions.md, or never shut down): no start to list.
+     */
+    private static boolean leftHalted(HostResult r, String vmUuid) {
+        return r.leftHalted().stream().anyMatch(v -> v.uuid().equals(vmUuid));
+    }
+
+    /** VMs the reboot shut down and left halted under {@code vmRestart: manual}, not listed above already. */
+    private static List<NextStep> leftHalted(HostResult r, HostSpec spec, String hostUuid, List<NextStep> listed) {
+        List<NextStep> out = new ArrayList<>();
+        for (TracedVm vm : r.leftHalted()) {
+            if (listed.stream().anyMatch(s -> s.vmUuid().equals(Optional.of(vm.uuid())))) continue;
+            List<String> commands = List.of("xe vm-start uuid=" + vm.uuid() + (hostUuid.isEmpty() ? "" : " on=" + hostUuid));
+            List<String> ssh = spec.simulated() ? List.of() : commands.stream().map(c -> ssh(spec, c)).toList();
+            out.add(new NextStep(spec.name(), NextStep.Kind.RESTART_VM, Optional.of(vm.uuid()), Optional.of(vm.name()),
+                    "start VM '" + vm.name() + "' on " + spec.name() + " (shut down for the reboot; vmRestart: manual)",
+                    commands, ssh));
         }
         return out;
     }

@@ -6,13 +6,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import xenpt.desired.PciAddress;
+import xenpt.format.journal.RebootTrace;
+import xenpt.format.journal.RebootTrace.TracedVm;
 import xenpt.format.hide.HideList;
 import xenpt.observed.ObservationException;
 import xenpt.observed.ObservedHost;
 import xenpt.observed.Observer;
-import xenpt.observed.PowerState;
 import xenpt.observed.RuntimeState;
-import xenpt.observed.VmRecord;
 import xenpt.plan.PciValues;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
@@ -20,10 +20,13 @@ import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
 /**
- * The reboot step: shut down (never migrate) the running VMs with passthrough, reboot, wait until the host answers
- * with a new boot id and xe works, check that the running kernel has the boot hide list and pciback bound its
- * devices, keep the lock, and with {@code vmRestart: auto} start again the VMs that ran before. One host of an apply
- * reboots at a time ({@link RebootSlot}), so a fleet never loses more than one host at once.
+ * The reboot step (SPEC §5 step 5): {@link RebootPrep} (HA refusal; in a pool disable the host, shut down the pinned
+ * VMs, evacuate the others; standalone: shut down every running VM), reboot, wait until the host answers with a new
+ * boot id and xe works, keep the lock, check that the running kernel has the boot hide list and pciback bound its
+ * devices, then {@link RebootFinish} (enable the host, start on it the VMs shut down, or leave them halted under
+ * {@code vmRestart: manual}). Every stage goes to the journal trace first; a trace left unfinished by an earlier
+ * apply is carried on. One host of an apply reboots at a time ({@link RebootSlot}), so a fleet never loses more than
+ * one host at once.
  */
 final class Rebooter {
 
@@ -33,7 +36,7 @@ final class Rebooter {
     }
 
     /** @param started VMs started again after the reboot (their pending restarts are done by it) */
-    record Rebooted(Set<String> started, String note) {}
+    record Rebooted(Set<String> started, List<TracedVm> leftHalted, String note) {}
 
     private final String host;
     private final Link link;
@@ -49,18 +52,19 @@ final class Rebooter {
         this.progress = progress;
     }
 
-    Rebooted reboot(Observe observe, HostLock lock, VmOps vms, boolean restartVms)
+    Rebooted reboot(Observe observe, HostLock lock, VmOps vms, boolean restartVms, String planId)
             throws ApplyException, TransportException, ObservationException, InterruptedException {
         ObservedHost before = observe.now();
-        List<VmRecord> running = before.vms().stream()
-                .filter(v -> v.powerState() == PowerState.RUNNING && v.residentOn().equals(before.info().hostUuid()))
-                .toList();
+        String hostUuid = before.info().hostUuid();
+        HostXe xapi = new HostXe(link, hostUuid);
+        RebootTraceLog trace = new RebootTraceLog(link, options.clock(), planId, before.runtime().bootId(), restartVms,
+                before.reboot().unfinished().orElse(null));
         reboots.enter(host, progress);
         boolean back = true;
+        List<String> notes;
         try {
-            for (VmRecord vm : running) {
-                if (vm.pciRaw().filter(p -> !p.isBlank()).isPresent()) vms.shutdown(vm.uuid());
-            }
+            notes = prepare(before, trace, vms, xapi);
+            trace.stage(RebootTrace.Stage.REBOOTING);
             progress.accept(host + ": rebooting");
             sendReboot(); // throws only when the host refused the reboot: then it is not going down
             back = false;
@@ -71,8 +75,32 @@ final class Rebooter {
         }
         // The lock first: a reboot clears /var/lock (tmpfs); if the check below fails, the release must find this lock.
         lock.reassert(link.session());
+        trace.stage(RebootTrace.Stage.BACK);
         verifyPciback(observe.now());
-        return restartVms ? startAgain(running, vms) : leftHalted(running, vms);
+        RebootFinish.Done done = RebootFinish.finish(trace, xapi, vms, hostUuid);
+        notes.add(done.note());
+        return new Rebooted(done.started(), done.leftHalted(),
+                String.join("; ", notes.stream().filter(n -> !n.isEmpty()).toList()));
+    }
+
+    /** {@link RebootPrep}; when it is refused, the host is put back as it was (enabled, its VMs started) first. */
+    private List<String> prepare(ObservedHost before, RebootTraceLog trace, VmOps vms, HostXe xapi)
+            throws ApplyException, TransportException {
+        try {
+            return new ArrayList<>(RebootPrep.prepare(before, trace, vms, xapi, options.forceShutdown(), progress));
+        } catch (ApplyException refused) {
+            if (trace.trace().stage() == RebootTrace.Stage.STARTED && !trace.trace().hostDisabled()
+                    && trace.trace().shutDown().isEmpty()) {
+                throw refused; // nothing was touched (HA): no trace to finish
+            }
+            RebootFinish.finish(trace, xapi, vms, before.info().hostUuid());
+            progress.accept(host + ": not rebooted; the host is enabled again and the VMs xenpt shut down are started"
+                    + " again (vmRestart: auto) or left halted");
+            if (refused instanceof ApplyException.CommandFailed) throw refused;
+            throw new ApplyException(refused.getMessage() + "; the host was not rebooted"
+                    + (trace.trace().restart() ? ", and what xenpt had shut down or disabled was started and enabled again" : ""),
+                    refused);
+        }
     }
 
     private void sendReboot() throws ApplyException, TransportException {
@@ -131,25 +159,5 @@ final class Rebooter {
         if (!unbound.isEmpty()) {
             throw new ApplyException(host + ": after the reboot pciback has not bound " + PciValues.list(unbound));
         }
-    }
-
-    private Rebooted startAgain(List<VmRecord> running, VmOps vms) throws ApplyException, TransportException {
-        Set<String> started = new TreeSet<>();
-        List<String> names = new ArrayList<>();
-        for (VmRecord vm : running) {
-            if (vms.power(vm.uuid()) == PowerState.HALTED) vms.start(vm.uuid(), vm.nameLabel());
-            started.add(vm.uuid());
-            names.add("'" + vm.nameLabel() + "'");
-        }
-        return new Rebooted(started, names.isEmpty() ? "" : "started again: " + String.join(", ", names));
-    }
-
-    private Rebooted leftHalted(List<VmRecord> running, VmOps vms) throws ApplyException, TransportException {
-        List<String> names = new ArrayList<>();
-        for (VmRecord vm : running) {
-            if (vms.power(vm.uuid()) == PowerState.HALTED) names.add("'" + vm.nameLabel() + "'");
-        }
-        return new Rebooted(Set.of(), names.isEmpty() ? ""
-                : "left halted (vmRestart: manual), start by hand: " + String.join(", ", names));
     }
 }

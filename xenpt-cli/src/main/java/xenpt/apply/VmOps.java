@@ -10,8 +10,8 @@ import xenpt.transport.TransportException;
 
 /**
  * The VM steps of an apply, each verified by reading the value back with {@code xe vm-param-get}: set or remove
- * {@code other-config:pci}, set the affinity, halt and start. Every step is idempotent, so an interrupted apply
- * converges when run again.
+ * {@code other-config:pci}, set the affinity, halt and start (a started VM must hold its devices:
+ * {@link AttachmentCheck}). Every step is idempotent, so an interrupted apply converges when run again.
  */
 final class VmOps {
 
@@ -53,23 +53,47 @@ final class VmOps {
         }
     }
 
-    /** Halts the VM when it runs, then starts it and checks that it runs. */
-    void restart(String uuid, String vmName) throws ApplyException, TransportException {
+    /** Halts the VM when it runs, then starts it on {@code hostUuid} (the host of its devices) and checks that it runs. */
+    void restart(String uuid, String vmName, String hostUuid) throws ApplyException, TransportException {
         if (power(uuid) == PowerState.RUNNING) shutdown(uuid);
-        start(uuid, vmName);
+        startOn(uuid, vmName, hostUuid);
     }
 
     void shutdown(String uuid) throws ApplyException, TransportException {
         xe(link.session(), "vm-shutdown", "uuid=" + uuid);
     }
 
-    void start(String uuid, String vmName) throws ApplyException, TransportException {
+    /**
+     * A clean shutdown; a guest that does not complete it within xapi's timeout (VM_SHUTDOWN_TIMEOUT, or
+     * VM_FAILED_SHUTDOWN_ACK, datamodel_errors.ml) is forced off ({@code --force}, a hard shutdown) only when
+     * {@code force}; otherwise the refusal says how to allow it. Returns a note when it was forced.
+     */
+    String shutdownCleanly(String uuid, String vmName, boolean force) throws ApplyException, TransportException {
         HostSession s = link.session();
-        xe(s, "vm-start", "uuid=" + uuid);
+        CommandResult r = s.run(Command.of("xe", "vm-shutdown", "uuid=" + uuid));
+        if (r.ok()) return "";
+        boolean timedOut = r.stderr().startsWith("VM failed to shutdown before the timeout expired")
+                || r.stderr().startsWith("VM didn't acknowledge the need to shutdown");
+        if (!timedOut) throw Remote.failed(s, "xe vm-shutdown", r);
+        if (!force) {
+            throw new ApplyException(s.host() + ": VM '" + vmName + "' did not shut down cleanly in time ("
+                    + Remote.errorLine(r) + "); nothing was forced and the host was not rebooted. Shut it down from"
+                    + " inside the guest, or run apply again with --force-shutdown to force it off (xe vm-shutdown"
+                    + " --force: like pulling the plug)");
+        }
+        xe(s, "vm-shutdown", "--force", "uuid=" + uuid);
+        return "forced off VM '" + vmName + "' (--force-shutdown)";
+    }
+
+    /** Starts the VM on the host {@code hostUuid} ({@code on=}), not wherever xapi would place it. */
+    void startOn(String uuid, String vmName, String hostUuid) throws ApplyException, TransportException {
+        HostSession s = link.session();
+        xe(s, "vm-start", "uuid=" + uuid, "on=" + hostUuid);
         PowerState now = power(uuid);
         if (now != PowerState.RUNNING) {
             throw new ApplyException(s.host() + ": VM '" + vmName + "' is " + now.word() + " after xe vm-start");
         }
+        AttachmentCheck.verify(s, uuid, vmName, pci(s, uuid).map(OtherConfigPci::parse).orElse(java.util.List.of()));
     }
 
     PowerState power(String uuid) throws ApplyException, TransportException {

@@ -2,8 +2,6 @@ package xenpt.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import xenpt.engine.ApplySavedPlan;
 import xenpt.engine.Applying;
 import xenpt.engine.Fleet;
 import xenpt.engine.Planning;
+import xenpt.engine.Plurals;
 import xenpt.engine.Session;
 import xenpt.plan.Plan;
 import xenpt.planfile.SavedPlan;
@@ -42,8 +41,11 @@ final class ApplyCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+    @Mixin GlobalOptions.Parallelism parallelism;
+    @Spec CommandSpec spec;
 
     @Mixin
     DesiredStateOptions desired;
@@ -62,17 +64,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "H[/VM]", description = "Limit the plan to a host, or one VM of a host (repeatable; not with PLANFILE).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--lock-timeout", paramLabel = "D", converter = DurationConverter.class,
-            description = "How long to wait for a host lock held by another apply, e.g. 0, 30s, 2m (default: 60s).")
-    Duration lockTimeout = ApplyOptions.DEFAULT_LOCK_TIMEOUT;
-
-    @Option(names = "--reboot-timeout", paramLabel = "D", converter = DurationConverter.class,
-            description = "How long a rebooting host may take to come back (default: 10m).")
-    Duration rebootTimeout = ApplyOptions.DEFAULT_REBOOT_TIMEOUT;
-
-    @Option(names = "--poll-interval", paramLabel = "D", converter = DurationConverter.class, hidden = true,
-            description = "Between attempts to take a held lock or reach a rebooting host (default: 1s).")
-    Duration pollInterval = Duration.ofSeconds(1);
+    @Mixin
+    RebootOptions reboot;
 
     @Option(names = "--skip-unreachable", description = "Apply to the reachable hosts when some cannot be reached; the"
             + " unreachable ones are listed and the exit code is 1 (default: an unreachable host stops the whole apply).")
@@ -180,8 +173,8 @@ final class ApplyCommand implements Callable<Integer> {
                     + " (e.g. in CI), or save the plan with 'plan --out FILE' and run 'apply FILE'. Nothing was changed.");
             return false;
         }
-        Plan.Summary s = plan.summary();
-        main.err.print("Apply " + s.changes() + " changes to " + s.hostsWithChanges() + " hosts? Only 'yes' is accepted: ");
+        main.err.print("Apply " + Plurals.count(plan.summary().changes(), "change", "changes") + " to "
+                + Plurals.count(plan.summary().hostsWithChanges(), "host", "hosts") + "? Only 'yes' is accepted: ");
         main.err.flush();
         String answer = main.in.reader().readLine();
         if (answer != null && answer.strip().equals("yes")) return true;
@@ -190,7 +183,6 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private ApplyOptions options() {
-        return new ApplyOptions(Math.max(1, main.global.parallelism), lockTimeout, rebootTimeout, pollInterval,
-                Applying.owner(main.env), ProcessHandle.current().pid(), Clock.systemUTC());
+        return reboot.options(main.global().parallelism(), Applying.owner(main.env));
     }
 }

@@ -22,6 +22,11 @@ final class DriftCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+    @Mixin GlobalOptions.Parallelism parallelism;
+
     @Mixin
     DesiredStateOptions desired;
 
@@ -31,6 +36,9 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     ShardOption shard;
 
+    @Mixin
+    UnchangedOption unchanged;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
     Path report;
 
@@ -39,7 +47,7 @@ final class DriftCommand implements Callable<Integer> {
         Optional<Planning.Drifted> found = Planning.drift(main.session(), desired.path(), ref.ref(), shard.shard());
         if (found.isEmpty()) return ExitCode.ERROR;
         Planning.Drifted d = found.get();
-        main.out.println(main.views().drift(d.drift(), d.applied()));
+        main.out.println(unchanged.views(main).drift(d.drift(), d.applied()));
         if (report != null) PlanFiles.save(report, Views.driftReport(d.drift(), d.applied()));
         return d.drift().hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
     }

@@ -30,6 +30,9 @@ final class ForceUnlockCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+
     @Parameters(paramLabel = "HOST", description = "A host of the desired state.")
     String host;
 

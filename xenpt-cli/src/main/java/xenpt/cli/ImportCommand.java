@@ -26,6 +26,9 @@ final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+
     @Option(names = "--address", required = true, paramLabel = "A", description = "host[:port] or sim:<scenario>.")
     String address;
 

@@ -21,6 +21,10 @@ final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+
     @Parameters(arity = "0..1", paramLabel = "HOST", description = "A host of the desired state.")
     String host;
 

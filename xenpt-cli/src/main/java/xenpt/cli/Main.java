@@ -6,13 +6,11 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import xenpt.build.XenptVersion;
-import xenpt.desired.DidYouMean;
 import xenpt.engine.Session;
 import xenpt.render.Views;
 
@@ -30,6 +28,7 @@ import xenpt.render.Views;
         subcommands = {
             ValidateCommand.class,
             InspectCommand.class,
+            DoctorCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             DriftCommand.class,
@@ -48,8 +47,14 @@ import xenpt.render.Views;
         })
 public final class Main implements Callable<Integer> {
 
-    @Mixin
-    GlobalOptions global;
+    // Accepted before the command name too (xenpt -o json plan); each command carries those that apply to it.
+    @Mixin GlobalOptions.Output output;
+    @Mixin GlobalOptions.Verbose verbose;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+    @Mixin GlobalOptions.Parallelism parallelism;
+
+    /** The command line being run, for the options given at any level ({@link #global}). */
+    private CommandLine commandLine;
 
     final PrintWriter out;
     final PrintWriter err;
@@ -90,20 +95,26 @@ public final class Main implements Callable<Integer> {
         return ExitCode.ERROR;
     }
 
-    /** What the engine needs of this run: stderr, environment, parallelism, host-key trust, live progress. */
+    /** The shared options of this run, wherever they were given. */
+    GlobalOptions global() {
+        return commandLine == null || commandLine.getParseResult() == null ? GlobalOptions.DEFAULTS
+                : GlobalOptions.of(commandLine.getParseResult());
+    }
+
+    /** What the engine needs of this run: stderr, environment, parallelism, host-key trust, how progress shows. */
     Session session() {
-        return new Session(err, env, global.parallelism, global.acceptNewHostKeys,
-                in.terminal() && !"dumb".equals(env.get("TERM")));
+        GlobalOptions g = global();
+        return new Session(err, env, g.parallelism(), g.acceptNewHostKeys(), g.progress(in.terminal(), env), g.verbose());
     }
 
     /** The views of this run's output format: the one choice between text, JSON and Markdown. */
     Views views() {
-        return new Views(global.output, color());
+        return new Views(global().output(), color());
     }
 
     /** Whether output may be coloured: a terminal, and {@link #colorAllowed}. */
     boolean color() {
-        return colorAllowed(global.noColor, env) && stderrIsTerminal();
+        return colorAllowed(global().noColor(), env) && stderrIsTerminal();
     }
 
     /** No {@code --no-color}, no non-empty {@code NO_COLOR} (no-color.org), and not {@code TERM=dumb}. */
@@ -145,40 +156,28 @@ public final class Main implements Callable<Integer> {
     public static int run(Input in, PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         Main main = new Main(in, out, err, env);
         CommandLine cl = new CommandLine(main);
+        main.commandLine = cl;
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("xenpt: " + ex.getMessage());
-            Optional<String> command = closestCommand(ex);
-            command.ifPresent(c -> err.println("Did you mean: " + c + "?"));
-            if (command.isEmpty() && !CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            }
-            err.flush();
-            return ExitCode.ERROR;
-        });
+        cl.setParameterExceptionHandler(UsageErrors.handler(err));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             err.println("xenpt: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            if (main.global != null && main.global.verbose) ex.printStackTrace(err);
+            if (main.global().verbose()) ex.printStackTrace(err);
             err.flush();
             return ExitCode.ERROR;
         });
+        switch (TerraformSpellings.rewrite(cl, args)) {
+            case TerraformSpellings.Result.Refused r -> {
+                err.println(r.message());
+                err.flush();
+                return ExitCode.ERROR;
+            }
+            case TerraformSpellings.Result.Args a -> args = a.args();
+        }
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * For a mistyped command ({@code xenpt paln}), the command it is closest to by edit distance, swaps included
-     * (picocli's own suggestion is by prefix and offers {@code validate} there).
-     */
-    static Optional<String> closestCommand(CommandLine.ParameterException ex) {
-        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return Optional.empty();
-        CommandLine at = ex.getCommandLine();
-        if (at.getSubcommands().isEmpty() || u.getUnmatched().get(0).startsWith("-")) return Optional.empty();
-        return DidYouMean.suggest(u.getUnmatched().get(0), at.getSubcommands().keySet())
-                .map(name -> at.getCommandSpec().qualifiedName() + " " + name);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -24,6 +24,11 @@ final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+    @Mixin GlobalOptions.Parallelism parallelism;
+
     @Spec
     CommandSpec spec;
 
@@ -35,6 +40,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Mixin
     ShardOption shard;
+
+    @Mixin
+    UnchangedOption unchanged;
 
     @Option(names = "--target", paramLabel = "H[/VM]", description = "Limit the plan to a host, or to one VM of a host (repeatable).")
     List<String> targets = new ArrayList<>();
@@ -55,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
                 new Planning.Request(desired.path(), ref.ref(), targets, shard.shard(), skipUnreachable));
         if (planned.isEmpty()) return ExitCode.ERROR;
         Plan plan = planned.get().plan();
-        main.out.println(main.views().plan(plan));
+        main.out.println(unchanged.views(main).plan(plan));
         Fleet.warnTargeted(main.session(), planned.get().options(), desired.path());
         if (out != null) {
             PlanFiles.save(out, planned.get(), main.env);

@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import xenpt.engine.PlanFiles;
@@ -17,8 +18,14 @@ final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+
     @Parameters(paramLabel = "PLANFILE", description = "A plan saved with 'plan --out'.")
     Path file;
+
+    @Mixin
+    UnchangedOption unchanged;
 
     @Override
     public Integer call() throws IOException {
@@ -36,7 +43,7 @@ final class ShowCommand implements Callable<Integer> {
             main.err.println("xenpt: " + file + ": " + e.getMessage());
             return ExitCode.ERROR;
         }
-        main.out.println(main.views().plan(plan));
+        main.out.println(unchanged.views(main).plan(plan));
         return plan.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import xenpt.engine.Plurals;
 import xenpt.sim.SimulatedFleet;
 import xenpt.sim.SimulatedHost;
 
@@ -17,14 +18,19 @@ import xenpt.sim.SimulatedHost;
  */
 @Command(name = "sim", description = "Simulated XenServer / XCP-ng hosts on loopback.",
         subcommands = {SimCommand.Serve.class})
-final class SimCommand implements Runnable {
+final class SimCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code xenpt sim} alone is bad usage, as {@code xenpt} alone is: its usage, which lists its commands, on stderr. */
     @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(main.out);
+    public Integer call() {
+        spec.commandLine().usage(main.err);
+        return ExitCode.ERROR;
     }
 
     @Command(name = "serve", description = {"Serve one simulated host over SSH on 127.0.0.1 until stopped.",
@@ -34,6 +40,8 @@ final class SimCommand implements Runnable {
 
         @ParentCommand
         SimCommand sim;
+
+        @picocli.CommandLine.Mixin GlobalOptions.Verbose verboseOptions;
 
         @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario name or .yaml file (default: ${DEFAULT-VALUE}).")
         String scenario = "wintermute";
@@ -103,7 +111,7 @@ final class SimCommand implements Runnable {
             main.out.println("known hosts:   " + fleet.knownHosts());
             main.out.println("client key:    " + fleet.clientKey());
             main.out.println("host key:      " + fleet.hostKeyFingerprint());
-            main.out.println("ready: " + fleet.size() + " hosts on 127.0.0.1 ports " + fleet.port(0) + "…"
+            main.out.println("ready: " + Plurals.count(fleet.size(), "host", "hosts") + " on 127.0.0.1 ports " + fleet.port(0) + "…"
                     + fleet.port(fleet.size() - 1) + " (scenario " + scenario + ", latency " + latencyMs + " ms) in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
             main.out.flush();

@@ -17,6 +17,9 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+
     @Mixin
     DesiredStateOptions desired;
 

@@ -24,7 +24,26 @@ public final class Secrets {
     private static final int MAX_KEY_AROUND = 64;
     private static final int MAX_SCANNED_LINE = 4096;
 
+    /**
+     * In a command line: the value after a secret key and {@code =} or {@code :} ({@code password=x},
+     * {@code --api-token=x}), or after a secret option word ({@code --password x}). Key lengths are bounded, so the
+     * scan stays linear in the text.
+     */
+    private static final Pattern COMMAND_SECRET = Pattern.compile("(?i)(?<![\\w.-])("
+            + "[\\w.-]{0,64}(?:" + WORD.pattern() + ")[\\w.-]{0,64}\\s*[=:]\\s*"
+            + "|-{1,2}[\\w-]{0,64}(?:" + WORD.pattern() + ")[\\w-]{0,64}\\s+)"
+            + "('[^']*'|\"[^\"]*\"|[^\\s,;]+)");
+
     private Secrets() {}
+
+    /**
+     * A command line (or script) as {@code --verbose} prints it: every line's secret values masked as in a source
+     * line, and the values of secret keys and options in shell words ({@code password=x}, {@code --token x}).
+     */
+    public static String maskCommand(String text) {
+        String yamlMasked = String.join("\n", mask(text.lines().toList()));
+        return COMMAND_SECRET.matcher(yamlMasked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    }
 
     /** Whether a key's name says that its value is a secret, e.g. {@code password} or {@code apiToken}. */
     public static boolean isSecretKey(String key) {

@@ -30,8 +30,9 @@ public final class Applying {
     /** @param leftOut hosts left out of the plan by {@code --skip-unreachable}, reported as failed */
     public static ApplyReport apply(Session session, ApplyOptions options, Plan plan, DesiredState hosts,
             List<HostResult> leftOut) {
-        Progress progress = Progress.of(session);
-        Executor executor = new Executor(options, host -> Hosts.connector(host, session), progress);
+        int changing = (int) plan.hosts().stream().filter(h -> !h.changes().isEmpty()).count();
+        Progress progress = Progress.of(session, "applying", changing);
+        Executor executor = new Executor(options, progress.countingConnectors(host -> Hosts.connector(host, session)), progress);
         // Stopped from outside, the hosts still get their journal record and their lock released.
         ApplyReport done = Interruptible.run(STOP_GRACE, Optional.of(() -> {
             session.err().println("xenpt: stopping: each host stops at its step, writes its journal and releases its lock"

@@ -41,7 +41,8 @@ public final class Fleet {
         LoadResult result = loaded.result();
         DiagnosticPrinter.print(session.err(), result.diagnostics(), loaded.lines());
         if (!result.ok()) {
-            session.err().println("xenpt: the desired state is invalid (" + result.errorCount() + " errors); no host was contacted");
+            session.err().println("xenpt: the desired state is invalid (" + Plurals.count(result.errorCount(), "error", "errors")
+                    + "); no host was contacted");
         }
         return result.state();
     }
@@ -56,7 +57,7 @@ public final class Fleet {
         DiagnosticPrinter.print(session.err(), loaded.result().diagnostics(), loaded.lines());
         if (!loaded.result().ok()) {
             session.err().println("xenpt: the desired state at " + which + " '" + ref + "' is invalid ("
-                    + loaded.result().errorCount() + " errors); no host was contacted");
+                    + Plurals.count(loaded.result().errorCount(), "error", "errors") + "); no host was contacted");
         }
         return loaded.result().state();
     }
@@ -96,7 +97,8 @@ public final class Fleet {
     public static DesiredState shard(Session session, Optional<Shard> shard, DesiredState state) {
         if (shard.isEmpty()) return state;
         DesiredState part = shard.get().select(state);
-        session.err().println("xenpt: shard " + shard.get() + ": " + part.hosts().size() + " of " + state.hosts().size() + " hosts");
+        session.err().println("xenpt: shard " + shard.get() + ": " + part.hosts().size() + " of "
+                + Plurals.count(state.hosts().size(), "host", "hosts"));
         return part;
     }
 
@@ -109,9 +111,10 @@ public final class Fleet {
 
     /** Observes the hosts concurrently (bounded by {@code --parallelism}), progress lines on stderr. */
     public static List<Observation> observe(Session session, List<HostSpec> hosts) {
-        Progress progress = Progress.of(session);
+        Progress progress = Progress.of(session, "observing", hosts.size());
         try {
-            return Observer.observeAll(hosts, session.parallelism(), spec -> Hosts.connect(spec, session), progress);
+            return Observer.observeAll(hosts, session.parallelism(),
+                    progress.countingSessions(spec -> Hosts.connect(spec, session)), progress);
         } finally {
             progress.done();
         }

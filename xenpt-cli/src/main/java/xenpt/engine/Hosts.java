@@ -26,7 +26,12 @@ public final class Hosts {
 
     private Hosts() {}
 
+    /** A session to the host; with {@code --verbose}, every command on it is traced to stderr. */
     public static HostSession connect(HostSpec spec, Session session) throws TransportException {
+        return TracedSession.of(open(spec, session), session);
+    }
+
+    private static HostSession open(HostSpec spec, Session session) throws TransportException {
         Map<String, String> env = session.env();
         SshOptions options = options(session);
         if (spec.simulated()) return connectSimulated(spec, options, env);
@@ -44,7 +49,7 @@ public final class Hosts {
      * the connector is closed.
      */
     public static HostConnector connector(HostSpec spec, Session session) {
-        if (spec.simulated()) return new SimConnector(spec, options(session), session.env());
+        if (spec.simulated()) return new SimConnector(spec, session);
         return new HostConnector() {
             @Override
             public HostSession connect() throws TransportException {
@@ -99,20 +104,18 @@ public final class Hosts {
     /** One simulated host for the whole apply of a host; each session is a new SSH connection to it. */
     private static final class SimConnector implements HostConnector {
         private final HostSpec spec;
-        private final SshOptions options;
-        private final Map<String, String> env;
+        private final Session session;
         private SimulatedHost sim;
 
-        SimConnector(HostSpec spec, SshOptions options, Map<String, String> env) {
+        SimConnector(HostSpec spec, Session session) {
             this.spec = spec;
-            this.options = options;
-            this.env = env;
+            this.session = session;
         }
 
         @Override
         public synchronized HostSession connect() throws TransportException {
-            if (sim == null) sim = startSimulated(spec, env);
-            return SshConnector.connect(simTarget(spec, sim, env), options);
+            if (sim == null) sim = startSimulated(spec, session.env());
+            return TracedSession.of(SshConnector.connect(simTarget(spec, sim, session.env()), options(session)), session);
         }
 
         @Override

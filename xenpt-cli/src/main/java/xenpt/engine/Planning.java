@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import xenpt.desired.DesiredState;
+import xenpt.desired.HostSpec;
 import xenpt.format.journal.JournalEntry;
 import xenpt.observed.Observation;
+import xenpt.plan.BaseAndHead;
 import xenpt.plan.Drift;
 import xenpt.plan.DriftReport;
 import xenpt.plan.HostPlan;
@@ -63,9 +67,17 @@ public final class Planning {
         return Optional.of(new Planned(state, options.get(), reachable.plan(), reachable.leftOut()));
     }
 
-    /** The plan of every host of {@code state}, unreachable ones included (they fail it). */
-    public static Plan planAll(Session session, DesiredState state) {
-        return Planner.plan(state, Fleet.observe(session, state.hosts()), PlanOptions.ALL);
+    /**
+     * Review: the plans of base and head against one observation of head's hosts (each observed once), unreachable
+     * hosts included (they fail head's plan). Base is planned only for the hosts head has too: a host the pull
+     * request drops is no longer xenpt's, so its drift is not the review's business.
+     */
+    public static BaseAndHead planBoth(Session session, DesiredState base, DesiredState head) {
+        List<Observation> observed = Fleet.observe(session, head.hosts());
+        Set<String> names = head.hosts().stream().map(HostSpec::name).collect(Collectors.toSet());
+        DesiredState kept = new DesiredState(base.hosts().stream().filter(h -> names.contains(h.name())).toList(),
+                base.digest(), base.commit());
+        return new BaseAndHead(Planner.plan(kept, observed, PlanOptions.ALL), Planner.plan(head, observed, PlanOptions.ALL));
     }
 
     public static Optional<Drifted> drift(Session session, Path desired, Optional<String> ref, Optional<Shard> shard) {

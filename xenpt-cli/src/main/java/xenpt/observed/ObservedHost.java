@@ -23,6 +23,7 @@ import xenpt.format.journal.JournalEntry;
  * @param rootDiskDevices   PCI functions behind the dom0 root disk
  * @param pciObjects        xapi PCI objects (pci-id → uuid) on hosts with the PCI API, else empty
  * @param lastApplied       the last record of the host's xenpt journal; empty when xenpt never applied there
+ * @param reboot            what a reboot must know: pool, HA, the VMs preventing evacuation, an unfinished reboot
  */
 public record ObservedHost(
         String name,
@@ -36,7 +37,8 @@ public record ObservedHost(
         Set<PciAddress> managementDevices,
         Set<PciAddress> rootDiskDevices,
         Map<PciAddress, String> pciObjects,
-        Optional<JournalEntry> lastApplied) {
+        Optional<JournalEntry> lastApplied,
+        RebootFacts reboot) {
 
     public ObservedHost {
         Objects.requireNonNull(name, "name");
@@ -54,6 +56,15 @@ public record ObservedHost(
         rootDiskDevices = java.util.Collections.unmodifiableSet(new TreeSet<>(rootDiskDevices));
         pciObjects = java.util.Collections.unmodifiableMap(new TreeMap<>(pciObjects));
         Objects.requireNonNull(lastApplied, "lastApplied");
+        Objects.requireNonNull(reboot, "reboot");
+    }
+
+    /** A host without reboot facts (a standalone host without HA, as before they were read). */
+    public ObservedHost(String name, String address, HostInfo info, HideMethod backend, BootConfig boot,
+            RuntimeState runtime, List<PciDevice> devices, List<VmRecord> vms, Set<PciAddress> managementDevices,
+            Set<PciAddress> rootDiskDevices, Map<PciAddress, String> pciObjects, Optional<JournalEntry> lastApplied) {
+        this(name, address, info, backend, boot, runtime, devices, vms, managementDevices, rootDiskDevices, pciObjects,
+                lastApplied, RebootFacts.NONE);
     }
 
     /** A host without a journal record (the form before the journal was read). */

@@ -1,5 +1,6 @@
 package xenpt.observed;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,9 @@ import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
 /**
- * Observes one host over one open session: round 1 issues every independent read at once (each on its own
- * channel), round 2 only the exact VM reads that round 1 showed are needed; then the answers are parsed into an
- * {@link ObservedHost}. Reading only: nothing here writes to a host.
+ * Observes one host over one open session in two scripts, each on one exec channel ({@link Reads#runAll}): round 1
+ * every fixed read, round 2 the reads by uuid that round 1 showed are needed (the exact VM reads, and the host's
+ * evacuation check of {@link RebootReads}); then the answers are parsed into an {@link ObservedHost}. Reading only: nothing here writes to a host.
  */
 public final class Observer {
 
@@ -63,14 +64,22 @@ public final class Observer {
         HostInfo info = new HostInfo(inventory.getOrDefault("PRODUCT_BRAND", ""),
                 inventory.getOrDefault("PRODUCT_VERSION", ""), hostUuid, "", master);
 
-        List<VmRecord> vms = new VmReader(session).read(r.get(Reads.VM_LIST));
+        VmReader vmReader = new VmReader(session);
+        VmReader.Round2 vmReads = vmReader.plan(r.get(Reads.VM_LIST));
+        Optional<Command> preventing = RebootReads.preventing(hostUuid);
+        Set<Command> round2 = new LinkedHashSet<>(vmReads.reads());
+        preventing.ifPresent(round2::add);
+        Map<Command, CommandResult> r2 = Reads.runAll(session, round2);
+        List<VmRecord> vms = PciBackendListing.attach(vmReader.read(vmReads, r2), hostUuid,
+                PciBackendListing.parse(r.get(Reads.PCI_BACKENDS)));
         Set<PciAddress> management = HostDevices.management(
                 XeRecords.parse(r.get(Reads.MANAGEMENT_PIF).stdout()), hostUuid, r.get(Reads.NET_LINKS).stdout());
         Set<PciAddress> rootDisk = HostDevices.rootDisk(inventory.getOrDefault("PRIMARY_DISK", ""),
                 r.get(Reads.DISK_BY_ID).stdout(), r.get(Reads.BLOCK_LINKS).stdout());
         Map<PciAddress, String> pciObjects = facts.pciApi() ? pciObjects(r.get(Reads.PCI_LIST), hostUuid) : Map.of();
+        RebootFacts reboot = RebootReads.facts(r, preventing.map(r2::get), r.get(Reads.JOURNAL));
         return new ObservedHost(name, address, info, backend, boot, runtime, Lspci.parse(lspci.stdout()), vms,
-                management, rootDisk, pciObjects, journal(r.get(Reads.JOURNAL)));
+                management, rootDisk, pciObjects, journal(r.get(Reads.JOURNAL)), reboot);
     }
 
     /** See {@link FleetObserver#observeAll}. */

@@ -32,21 +32,25 @@ final class Reads {
     static final Command XEN_CMDLINE = Command.of("/opt/xensource/libexec/xen-cmdline", "--get-dom0", HideValue.KEY);
     static final Command PCI_LIST = Command.of("xe", "pci-list", "params=uuid,pci-id,host-uuid");
     static final Command VM_LIST = Command.of("xe", "vm-list", "is-control-domain=false",
-            "params=uuid,name-label,power-state,resident-on,affinity,other-config");
+            "params=uuid,name-label,power-state,resident-on,affinity,other-config,dom-id");
     static final Command POOL_MASTER = Command.of("xe", "pool-list", "params=master", "--minimal");
     static final Command MANAGEMENT_PIF = Command.of("xe", "pif-list", "management=true", "params=device,host-uuid");
     static final Command NET_LINKS = Command.of("ls", "-l", "/sys/class/net");
     static final Command DISK_BY_ID = Command.of("ls", "-l", "/dev/disk/by-id");
     static final Command BLOCK_LINKS = Command.of("ls", "-l", "/sys/block");
     static final Command JOURNAL = Command.of("cat", JournalFile.PATH);
+    static final Command PCI_BACKENDS = PciBackendListing.COMMAND;
 
     /** Round 1: everything that does not depend on another answer. */
     static final List<Command> ROUND_ONE = List.of(INVENTORY, CMDLINE, BOOT_ID, PCIBACK, LSPCI, GRUB_EFI, GRUB_BIOS,
             EXTLINUX, XEN_CMDLINE, PCI_LIST, VM_LIST, POOL_MASTER, MANAGEMENT_PIF, NET_LINKS, DISK_BY_ID, BLOCK_LINKS,
-            JOURNAL);
+            JOURNAL, PCI_BACKENDS, RebootReads.HOSTS, RebootReads.HA_ENABLED, RebootReads.HA_PROTECTED);
 
-    /** The reads that may be sections of a read script's text: fixed words only. Add a new fixed read here. */
-    static final Set<Command> FIXED = Set.copyOf(ROUND_ONE);
+    /**
+     * The reads that may be sections of a read script's text: fixed words only (round 1 and doctor's own round).
+     * Add a new fixed read here.
+     */
+    static final Set<Command> FIXED = union(ROUND_ONE, DoctorReads.ALL);
 
     private static final String UUID_WORD = "uuid=" + ReadScript.SLOT;
     static final ReadScript.Template VM_PCI = ReadScript.Template.of("vm-pci", "xe", "vm-param-get", UUID_WORD,
@@ -58,9 +62,15 @@ final class Reads {
      */
     static final List<ReadScript.Template> TEMPLATES = List.of(VM_PCI,
             vmParamTemplate("name-label"), vmParamTemplate("power-state"), vmParamTemplate("resident-on"),
-            vmParamTemplate("affinity"));
+            vmParamTemplate("affinity"), vmParamTemplate("dom-id"), RebootReads.PREVENTING);
 
     private Reads() {}
+
+    private static Set<Command> union(List<Command> a, List<Command> b) {
+        Set<Command> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private static ReadScript.Template vmParamTemplate(String param) {
         return ReadScript.Template.of("vm-" + param, "xe", "vm-param-get", UUID_WORD, "param-name=" + param);

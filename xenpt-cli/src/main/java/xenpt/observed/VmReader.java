@@ -11,7 +11,6 @@ import xenpt.format.otherconfig.OtherConfigPci;
 import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 import xenpt.transport.HostSession;
-import xenpt.transport.TransportException;
 
 /**
  * Builds the VM records from the round-1 {@code xe vm-list} output plus a round 2 of exact reads: the
@@ -21,8 +20,9 @@ import xenpt.transport.TransportException;
  */
 final class VmReader {
 
-    static final List<String> FIELDS = List.of("uuid", "name-label", "power-state", "resident-on", "affinity", "other-config");
-    private static final List<String> REREAD = List.of("name-label", "power-state", "resident-on", "affinity");
+    static final List<String> FIELDS = List.of("uuid", "name-label", "power-state", "resident-on", "affinity", "other-config",
+            "dom-id");
+    private static final List<String> REREAD = List.of("name-label", "power-state", "resident-on", "affinity", "dom-id");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** What xe prints for an unset reference (resident-on of a halted VM, no affinity). */
     private static final String NO_REF = "<not in database>";
@@ -33,7 +33,16 @@ final class VmReader {
         this.session = session;
     }
 
-    List<VmRecord> read(CommandResult vmList) throws TransportException, ObservationException {
+    /** The round-1 records that can be asked about, and the round-2 reads they need. */
+    record Round2(List<XeRecords.XeRecord> records, Set<Command> reads) {
+        Round2 {
+            records = List.copyOf(records);
+            reads = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(reads));
+        }
+    }
+
+    /** What round 2 must read for the VMs of the round-1 {@code xe vm-list}. */
+    Round2 plan(CommandResult vmList) throws ObservationException {
         Optional<XeError> error = XeError.of(vmList);
         if (error.isPresent()) throw new ObservationException(session.host() + ": xe vm-list failed: " + error.get().message());
         List<XeRecords.XeRecord> records = new ArrayList<>();
@@ -45,9 +54,13 @@ final class VmReader {
             if (!clean) REREAD.forEach(p -> round2.add(Reads.vmParam(r.get("uuid"), p)));
             if (!clean || r.get("other-config").contains("pci")) round2.add(Reads.vmOtherConfigPci(r.get("uuid")));
         }
-        Map<Command, CommandResult> answers = Reads.runAll(session, round2);
+        return new Round2(records, round2);
+    }
+
+    /** The VM records from the plan and round 2's answers (which hold at least {@code plan.reads()}). */
+    List<VmRecord> read(Round2 plan, Map<Command, CommandResult> answers) throws ObservationException {
         List<VmRecord> vms = new ArrayList<>();
-        for (XeRecords.XeRecord r : records) {
+        for (XeRecords.XeRecord r : plan.records()) {
             vm(r, answers).ifPresent(vms::add);
         }
         return vms;
@@ -79,7 +92,7 @@ final class VmReader {
         if (power.isEmpty()) throw new ObservationException(session.host() + ": VM " + uuid + " has an unknown power-state '" + f.get("power-state") + "'");
         return Optional.of(new VmRecord(uuid, f.getOrDefault("name-label", ""), power.get(),
                 ref(f.get("resident-on")), ref(f.get("affinity")), pciRaw,
-                pciRaw.map(OtherConfigPci::parse).orElse(List.of())));
+                pciRaw.map(OtherConfigPci::parse).orElse(List.of()), domId(f.get("dom-id")), Optional.empty()));
     }
 
     private static boolean isGone(CommandResult a) {
@@ -97,6 +110,15 @@ final class VmReader {
             return Optional.of(PowerState.fromXe(word));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** {@code dom-id} (an Int64 as text; -1 without a domain); anything else counts as no domain. */
+    private static long domId(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -56,7 +56,8 @@ public final class Drift {
         ctx.spec.hide().ifPresent(l -> l.forEach(e -> checks.present(e.address(), e.id(), e.location())));
         ctx.spec.vms().forEach(vm -> vm.pci().forEach(d -> checks.present(d, Optional.empty(), vm.location())));
         for (Diagnostic d : checks.diagnostics()) {
-            items.add(new Item(Category.HARDWARE, d.message().substring(0, d.message().indexOf(' ')), d.message()));
+            String device = d.message().substring(0, d.message().indexOf(' '));
+            items.add(new Item(Category.HARDWARE, device, d.message()).aboutDevice(device));
         }
     }
 
@@ -70,7 +71,8 @@ public final class Drift {
         if (wanted.isPresent() && (!boot.valid() || !boot.devices().equals(wanted.get()))) {
             String is = boot.present() ? "'" + boot.raw() + "'" + (boot.valid() ? "" : " (does not parse)") : "absent";
             String want = wanted.get().isEmpty() ? "absent" : "'" + HideValue.format(wanted.get()) + "'";
-            items.add(new Item(Category.BOOT_CONFIG, ctx.name(), "the boot hide list is " + is + "; desired " + want));
+            items.add(new Item(Category.BOOT_CONFIG, ctx.name(), "the boot hide list is " + is + "; desired " + want)
+                    .aboutField("boot-hide-list"));
             return;
         }
         HostStatuses.pendingReboot(ctx.host).ifPresent(m -> items.add(new Item(Category.PENDING_REBOOT, ctx.name(), m)));
@@ -89,17 +91,20 @@ public final class Drift {
             Optional<String> want = spec.pci().isEmpty() ? Optional.empty() : Optional.of(OtherConfigPci.format(spec.pci()));
             if (!vm.pciRaw().equals(want)) {
                 items.add(new Item(Category.ASSIGNMENT, subject, "other-config:pci is " + quoted(vm.pciRaw())
-                        + "; desired " + quoted(want)));
+                        + "; desired " + quoted(want)).aboutVm(vm.uuid(), "other-config:pci"));
             }
             if (!spec.pci().isEmpty() && !vm.affinity().equals(ctx.hostUuid())) {
                 items.add(new Item(Category.ASSIGNMENT, subject, "affinity is " + (vm.affinity().isEmpty() ? "unset"
-                        : vm.affinity()) + "; desired " + ctx.hostUuid() + " (" + ctx.name() + ")"));
+                        : vm.affinity()) + "; desired " + ctx.hostUuid() + " (" + ctx.name() + ")").aboutVm(vm.uuid(), "affinity"));
             }
         });
+        for (Attachment.Missing m : Attachment.check(managed)) {
+            items.add(new Item(Category.NOT_ATTACHED, "vm '" + m.vmName() + "'", m.message()));
+        }
         for (VmRecord vm : ctx.host.vms()) {
             if (managedUuids.contains(vm.uuid()) || !AssignmentPlanner.holdsDevices(vm) || !UnmanagedVms.belongsHere(ctx, vm)) continue;
             items.add(new Item(Category.UNMANAGED, "vm '" + vm.nameLabel() + "'", "VM " + vm.uuid() + " holds '"
-                    + vm.pciRaw().orElse("") + "' and is not in the desired state"));
+                    + vm.pciRaw().orElse("") + "' and is not in the desired state").aboutVm(vm.uuid(), "other-config:pci"));
         }
     }
 

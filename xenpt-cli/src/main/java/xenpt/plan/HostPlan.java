@@ -1,10 +1,7 @@
 package xenpt.plan;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import xenpt.diag.Diagnostic;
 
 /**
@@ -15,7 +12,7 @@ import xenpt.diag.Diagnostic;
  * @param statuses    sorted
  * @param diagnostics errors (which fail the whole plan) and warnings, sorted
  * @param fingerprint SHA-256 hex of {@code facts}; empty for an unreachable host
- * @param facts       the observed facts this plan depends on ({@link Facts}); empty for an unreachable host
+ * @param facts       the observed facts this plan depends on ({@link Facts}), sorted; empty for an unreachable host
  */
 public record HostPlan(
         String name,
@@ -24,7 +21,7 @@ public record HostPlan(
         List<Status> statuses,
         List<Diagnostic> diagnostics,
         String fingerprint,
-        SortedMap<String, String> facts) {
+        List<Fact> facts) {
 
     public HostPlan {
         Objects.requireNonNull(name, "name");
@@ -33,7 +30,7 @@ public record HostPlan(
         statuses = statuses.stream().sorted().toList();
         diagnostics = diagnostics.stream().sorted().toList();
         Objects.requireNonNull(fingerprint, "fingerprint");
-        facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
+        facts = facts.stream().sorted().toList();
         for (Change c : changes) {
             if (!c.host().equals(name)) throw new IllegalArgumentException("change for " + c.host() + " in plan of " + name);
         }

@@ -36,7 +36,7 @@ public final class Planner {
 
     private static HostPlan unreachable(HostSpec spec, Observation.Unreachable u) {
         return new HostPlan(spec.name(), spec.address(), List.of(),
-                List.of(new Status(Status.Kind.UNREACHABLE, u.reason())), List.of(), "", new java.util.TreeMap<>());
+                List.of(new Status(Status.Kind.UNREACHABLE, u.reason())), List.of(), "", List.of());
     }
 
     /**
@@ -52,8 +52,9 @@ public final class Planner {
                 .plus(AssignmentPlanner.plan(ctx, vms.managed(), hide))
                 .plus(UnmanagedVms.plan(ctx, managedUuids))
                 .plus(HostStatuses.report(ctx))
+                .plus(Attachment.statuses(vms.managed()))
                 .plus(Findings.diagnostics(checkVmTargets(ctx, options)));
-        found = withReboot(ctx, found);
+        found = RebootPlanner.plan(ctx, found);
         List<Change> changes = List.of();
         if (!found.failed()) {
             Targeting.Selection selected = Targeting.select(ctx, found.changes(), options, managedUuids);
@@ -63,14 +64,6 @@ public final class Planner {
         var facts = Facts.of(ctx.host);
         return new HostPlan(ctx.name(), ctx.spec.address(), changes, found.statuses(), found.diagnostics(),
                 Facts.fingerprint(facts), facts);
-    }
-
-    /** With {@code reboot: auto}, a reboot when a change or a pending boot configuration needs one. */
-    private static Findings withReboot(HostContext ctx, Findings found) {
-        boolean rebootWanted = found.changes().stream().anyMatch(c -> c.needs().contains(Change.Need.REBOOT))
-                || found.statuses().stream().anyMatch(s -> s.kind() == Status.Kind.PENDING_REBOOT);
-        if (!rebootWanted || ctx.spec.policy().reboot() != Policy.Mode.AUTO) return found;
-        return found.plusChange(new Change.Reboot(ctx.name(), "reboot: auto, and the boot hide list is not yet in effect"));
     }
 
     /**

@@ -20,22 +20,25 @@ public final class Staleness {
     }
 
     /**
-     * One sentence per changed fact, in key order; empty when the plan is still current. E.g.
-     * {@code vm 'db1' other-config:pci was '' and is now '0/0000:01:00.0'}.
+     * One sentence per changed fact, in key order ({@link Fact#key}: subject and field, so that a VM is matched by
+     * its uuid); empty when the plan is still current. The sentence names the fact as a person would look for it,
+     * e.g. {@code vm 'db1' other-config:pci was '' and is now '0/0000:01:00.0'}.
      */
-    public static List<String> check(Map<String, String> saved, Map<String, String> current) {
-        TreeSet<String> keys = new TreeSet<>(saved.keySet());
-        keys.addAll(current.keySet());
+    public static List<String> check(List<Fact> saved, List<Fact> current) {
+        Map<String, Fact> was = Facts.byKey(saved);
+        Map<String, Fact> now = Facts.byKey(current);
+        TreeSet<String> keys = new TreeSet<>(was.keySet());
+        keys.addAll(now.keySet());
         List<String> out = new ArrayList<>();
         for (String key : keys) {
-            String was = saved.get(key);
-            String now = current.get(key);
-            if (was == null) {
-                out.add(key + " is new: '" + now + "'");
-            } else if (now == null) {
-                out.add(key + " was '" + was + "' and is now gone");
-            } else if (!was.equals(now)) {
-                out.add(key + " was '" + was + "' and is now '" + now + "'");
+            Fact before = was.get(key);
+            Fact after = now.get(key);
+            if (before == null) {
+                out.add(Facts.label(after, current) + " is new: '" + after.value() + "'");
+            } else if (after == null) {
+                out.add(Facts.label(before, saved) + " was '" + before.value() + "' and is now gone");
+            } else if (!before.value().equals(after.value())) {
+                out.add(Facts.label(before, saved) + " was '" + before.value() + "' and is now '" + after.value() + "'");
             }
         }
         return out;

@@ -13,7 +13,8 @@ public record Status(Kind kind, String message) implements Comparable<Status> {
         UNREACHABLE("unreachable"),
         PCIBACK_NOT_LOADED("pciback-not-loaded"),
         PENDING_REBOOT("pending-reboot"),
-        UNMANAGED_ASSIGNMENT("unmanaged-assignment");
+        UNMANAGED_ASSIGNMENT("unmanaged-assignment"),
+        NOT_ATTACHED("not-attached");
 
         private final String word;
 

@@ -46,6 +46,9 @@ public final class DriftJson {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("category", i.category().word());
             x.put("subject", i.subject());
+            x.put("vm", i.vm());
+            x.put("device", i.device());
+            x.put("field", i.field());
             x.put("message", i.message());
             return x;
         }).toList());

@@ -24,28 +24,45 @@ public final class InspectView {
     public static String text(ObservedHost h) {
         StringBuilder s = new StringBuilder();
         s.append(h.name()).append(" (").append(h.address()).append(")\n");
-        line(s, "product", h.info().brand() + " " + h.info().version());
-        line(s, "host uuid", h.info().hostUuid() + (h.info().poolMaster() ? " (pool master)" : ""));
-        line(s, "backend", h.backend().word());
-        String entry = h.boot().entries().isEmpty() ? "no entries" : "default entry '" + h.boot().entries().get(h.boot().defaultIndex()).title() + "'";
-        line(s, "boot file", h.boot().path() + " (" + h.boot().format().name().toLowerCase(java.util.Locale.ROOT) + ", " + entry + ")");
-        line(s, "boot hide list", hide(h.boot().hide()));
-        line(s, "running hide list", hide(h.runtime().cmdlineHide()));
-        line(s, "pciback", h.runtime().pcibackLoaded() ? "loaded, " + h.runtime().pcibackBound().size() + " device(s) bound" : "NOT LOADED");
-        line(s, "pending reboot", h.pendingReboot() ? "yes" : "no");
-        line(s, "boot id", h.runtime().bootId());
-        line(s, "last applied", clean(DriftText.lastApplied(h.lastApplied())));
+        facts(h).forEach((label, value) -> line(s, label, value));
         s.append("\nDevices:\n");
+        table(s, devices(h));
+        s.append("\nVMs:\n");
+        table(s, vms(h));
+        return s.toString();
+    }
+
+    /** The host's facts by label, in the order shown (text and Markdown). */
+    static Map<String, String> facts(ObservedHost h) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("product", h.info().brand() + " " + h.info().version());
+        f.put("host uuid", h.info().hostUuid() + (h.info().poolMaster() ? " (pool master)" : ""));
+        f.put("backend", h.backend().word());
+        String entry = h.boot().entries().isEmpty() ? "no entries" : "default entry '" + h.boot().entries().get(h.boot().defaultIndex()).title() + "'";
+        f.put("boot file", h.boot().path() + " (" + h.boot().format().name().toLowerCase(java.util.Locale.ROOT) + ", " + entry + ")");
+        f.put("boot hide list", hide(h.boot().hide()));
+        f.put("running hide list", hide(h.runtime().cmdlineHide()));
+        f.put("pciback", h.runtime().pcibackLoaded() ? "loaded, " + h.runtime().pcibackBound().size() + " device(s) bound" : "NOT LOADED");
+        f.put("pending reboot", h.pendingReboot() ? "yes" : "no");
+        f.put("boot id", h.runtime().bootId());
+        f.put("last applied", clean(DriftText.lastApplied(h.lastApplied())));
+        return f;
+    }
+
+    /** The device table, its header first. */
+    static List<List<String>> devices(ObservedHost h) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("ADDRESS", "CLASS", "ID", "NAME", "DRIVER", "HIDDEN", "PCIBACK", "VM", "NOTE"));
         for (PciDevice d : h.devices()) rows.add(deviceRow(h, d));
-        table(s, rows);
-        s.append("\nVMs:\n");
+        return rows;
+    }
+
+    /** The VM table, its header first. */
+    static List<List<String>> vms(ObservedHost h) {
         List<List<String>> vms = new ArrayList<>();
         vms.add(List.of("NAME", "UUID", "POWER", "PCI"));
         for (VmRecord v : h.vms()) vms.add(List.of(clean(v.nameLabel()), v.uuid(), v.powerState().word(), clean(v.pciRaw().orElse("-"))));
-        table(s, vms);
-        return s.toString();
+        return vms;
     }
 
     private static List<String> deviceRow(ObservedHost h, PciDevice d) {

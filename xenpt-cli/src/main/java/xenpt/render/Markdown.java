@@ -36,4 +36,14 @@ public final class Markdown {
         return "`" + ControlChars.escape(text.replace("`", "'").replace("|", "\\|").replace("\r", " ").replace("\n", " "))
                 + "`";
     }
+
+    /**
+     * Opens a collapsible section: {@code <details><summary>text</summary>} and the blank line after it, without which
+     * GitHub shows the Markdown inside as plain text. The caller closes it with {@code </details>} after a blank line.
+     * The text is HTML-escaped (Markdown is not rendered inside the summary).
+     */
+    static String summary(String text, boolean open) {
+        String html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<details" + (open ? " open" : "") + "><summary>" + ControlChars.escape(html) + "</summary>\n\n";
+    }
 }

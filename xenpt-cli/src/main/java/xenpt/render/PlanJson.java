@@ -3,10 +3,10 @@ package xenpt.render;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import xenpt.diag.Diagnostic;
 import xenpt.json.Json;
 import xenpt.plan.Change;
+import xenpt.plan.Fact;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Status;
@@ -57,7 +57,7 @@ public final class PlanJson {
         m.put("name", h.name());
         m.put("address", h.address());
         m.put("fingerprint", h.fingerprint());
-        m.put("facts", new TreeMap<>(h.facts()));
+        m.put("facts", h.facts().stream().map(f -> fact(h.name(), f)).toList());
         m.put("statuses", h.statuses().stream().map(s -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("kind", s.kind().word());
@@ -66,6 +66,18 @@ public final class PlanJson {
         }).toList());
         m.put("changes", h.changes().stream().map(PlanJson::change).toList());
         m.put("diagnostics", h.diagnostics().stream().map(PlanJson::diagnostic).toList());
+        return m;
+    }
+
+    /** A fact by its structured key (host, vm uuid or device, field); {@code vm_name} only for people. */
+    private static Map<String, Object> fact(String host, Fact f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("host", host);
+        m.put("vm", f.vm());
+        m.put("vm_name", f.vmName());
+        m.put("device", f.device());
+        m.put("field", f.field());
+        m.put("value", f.value());
         return m;
     }
 

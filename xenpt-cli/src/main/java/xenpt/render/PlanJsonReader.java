@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import xenpt.desired.PciAddress;
 import xenpt.diag.Diagnostic;
@@ -14,6 +13,7 @@ import xenpt.json.JsonException;
 import xenpt.json.JsonObject;
 import xenpt.observed.PowerState;
 import xenpt.plan.Change;
+import xenpt.plan.Fact;
 import xenpt.plan.HostPlan;
 import xenpt.plan.Plan;
 import xenpt.plan.Status;
@@ -41,9 +41,8 @@ final class PlanJsonReader {
 
     private static HostPlan host(JsonObject h) {
         String name = h.string("name");
-        TreeMap<String, String> facts = new TreeMap<>();
-        JsonObject f = h.object("facts");
-        for (String k : f.keys()) facts.put(k, f.string(k));
+        List<Fact> facts = new ArrayList<>();
+        for (JsonObject f : h.objects("facts")) facts.add(fact(name, f));
         List<Status> statuses = new ArrayList<>();
         for (JsonObject s : h.objects("statuses")) statuses.add(new Status(Status.Kind.fromWord(s.string("kind")), s.string("message")));
         List<Change> changes = new ArrayList<>();
@@ -51,6 +50,13 @@ final class PlanJsonReader {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (JsonObject d : h.objects("diagnostics")) diagnostics.add(diagnostic(d));
         return new HostPlan(name, h.string("address"), changes, statuses, diagnostics, h.string("fingerprint"), facts);
+    }
+
+    private static Fact fact(String host, JsonObject f) {
+        if (!f.string("host").equals(host)) {
+            throw new IllegalArgumentException("a fact of host " + host + " names host '" + f.string("host") + "'");
+        }
+        return new Fact(opt(f, "vm"), opt(f, "vm_name"), opt(f, "device"), f.string("field"), f.string("value"));
     }
 
     private static Change change(String host, JsonObject c) {

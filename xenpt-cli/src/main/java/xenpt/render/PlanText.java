@@ -1,5 +1,6 @@
 package xenpt.render;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 import static xenpt.diag.ControlChars.escape;
 
@@ -17,34 +18,56 @@ public final class PlanText {
 
     private PlanText() {}
 
+    /** The plan with its unchanged hosts collapsed to one count line. */
     public static String render(Plan plan, boolean color) {
+        return render(plan, color, false);
+    }
+
+    /** @param showUnchanged list every host, also those with nothing to show ({@code --show-unchanged}) */
+    public static String render(Plan plan, boolean color, boolean showUnchanged) {
         Style st = new Style(color);
         StringBuilder s = new StringBuilder();
+        Map<String, String> hostsByUuid = Shown.hostsByUuid(plan);
+        long collapsed = 0;
         for (HostPlan h : plan.hosts()) {
-            s.append(st.bold(escape(h.name()))).append(" (").append(escape(h.address())).append(")\n");
-            h.changes().forEach(c -> change(s, st, c));
-            h.statuses().forEach(x -> status(s, st, x));
-            h.diagnostics().forEach(d -> diagnostic(s, st, d));
-            if (h.changes().isEmpty() && h.statuses().isEmpty() && h.diagnostics().isEmpty()) {
-                s.append("  ").append(st.dim("matches the desired state")).append('\n');
-            } else if (h.failed()) {
-                s.append("  ").append(st.red("no changes planned: the host has errors")).append('\n');
+            if (!showUnchanged && Shown.unchanged(h)) {
+                collapsed++;
+                continue;
             }
-            s.append('\n');
+            host(s, st, h, hostsByUuid);
         }
+        // Every host unchanged: the summary ("No changes. N hosts match ...") says it already.
+        if (collapsed > 0 && collapsed < plan.hosts().size()) s.append(st.dim(unchangedLine(collapsed))).append("\n\n");
         // A failed plan says so first: a reader who stops at the first line must not take it for "nothing to do".
         if (plan.failed()) s.append(st.red(failure(plan))).append('\n');
         if (!plan.failed() || plan.hasChanges()) s.append(summary(plan, st)).append('\n');
         return s.toString();
     }
 
-    private static void change(StringBuilder s, Style st, Change c) {
+    /** {@code 197 hosts unchanged (--show-unchanged lists them)}. */
+    static String unchangedLine(long hosts) {
+        return Plural.of(hosts, "host") + " unchanged (--show-unchanged lists them)";
+    }
+
+    private static void host(StringBuilder s, Style st, HostPlan h, Map<String, String> hostsByUuid) {
+        s.append(st.bold(escape(h.name()))).append(" (").append(escape(h.address())).append(")\n");
+        h.changes().forEach(c -> change(s, st, c, hostsByUuid));
+        h.statuses().forEach(x -> status(s, st, x));
+        h.diagnostics().forEach(d -> diagnostic(s, st, d));
+        if (Shown.unchanged(h)) {
+            s.append("  ").append(st.dim("matches the desired state")).append('\n');
+        } else if (h.failed()) {
+            s.append("  ").append(st.red("no changes planned: the host has errors")).append('\n');
+        }
+        s.append('\n');
+    }
+
+    private static void change(StringBuilder s, Style st, Change c, Map<String, String> hostsByUuid) {
         String subject = escape(Style.subject(c));
         s.append("  ").append(st.markerPainted(c)).append(' ').append(String.format("%-10s", c.kind().word()));
         if (!subject.isEmpty()) s.append(' ').append(subject);
         if (c.before().isPresent() || c.after().isPresent()) {
-            s.append(subject.isEmpty() ? " " : ": ").append(escape(c.before().orElse("(none)")))
-                    .append(" → ").append(escape(c.after().orElse("(none)")));
+            s.append(subject.isEmpty() ? " " : ": ").append(escape(Shown.arrow(c, hostsByUuid)));
         }
         if (!c.needs().isEmpty()) {
             s.append("  ").append(st.yellow(c.needs().stream().sorted().map(Change.Need::text)
@@ -76,17 +99,17 @@ public final class PlanText {
         Plan.Summary sum = plan.summary();
         StringBuilder s = new StringBuilder();
         if (sum.changes() > 0) {
-            s.append(st.bold("Plan: " + Style.plural(sum.changes(), "change", "changes") + " on "
-                    + Style.plural(sum.hostsWithChanges(), "host", "hosts") + "; " + sum.reboots()
-                    + (sum.reboots() == 1 ? " needs" : " need") + " a reboot."));
+            s.append(st.bold("Plan: " + Plural.of(sum.changes(), "change") + " on "
+                    + Plural.of(sum.hostsWithChanges(), "host") + "; " + Plural.of(sum.reboots(), "needs", "need")
+                    + " a reboot."));
             if (sum.vmRestarts() > 0) {
-                s.append(' ').append(Style.plural(sum.vmRestarts(), "VM needs", "VMs need")).append(" a restart.");
+                s.append(' ').append(Plural.of(sum.vmRestarts(), "VM needs", "VMs need")).append(" a restart.");
             }
         } else if (plan.failed()) {
             s.append(st.bold(failure(plan)));
         } else {
             long matching = plan.hosts().stream().filter(h -> !h.failed() && !h.unreachable()).count();
-            s.append(st.bold("No changes. " + Style.plural((int) matching, "host matches", "hosts match")
+            s.append(st.bold("No changes. " + Plural.of(matching, "host matches", "hosts match")
                     + " the desired state."));
         }
         return s.toString();
@@ -98,11 +121,11 @@ public final class PlanText {
         long unreachable = plan.hosts().stream().filter(HostPlan::unreachable).count();
         StringBuilder s = new StringBuilder("The plan failed:");
         if (errors > 0) {
-            s.append(' ').append(Style.plural((int) errors, "error", "errors")).append(" on ")
-                    .append(Style.plural((int) failedHosts, "host", "hosts"));
+            s.append(' ').append(Plural.of(errors, "error")).append(" on ")
+                    .append(Plural.of(failedHosts, "host"));
         }
         if (unreachable > 0) {
-            s.append(errors > 0 ? ", " : " ").append(Style.plural((int) unreachable, "host", "hosts")).append(" unreachable");
+            s.append(errors > 0 ? ", " : " ").append(Plural.of(unreachable, "host")).append(" unreachable");
         }
         return s.append("; nothing will be applied.").toString();
     }

@@ -2,14 +2,14 @@ package xenpt.render;
 
 import static xenpt.diag.ControlChars.escape;
 
+import java.util.Map;
 import xenpt.apply.ApplyReport;
 import xenpt.apply.HostResult;
 import xenpt.apply.NextStep;
 import xenpt.apply.Step;
-import xenpt.plan.Change;
 
 /**
- * The apply report for people: per host its result and each step ({@code done}, {@code skipped}, {@code FAILED})
+ * The apply report for people: per host with something to do its result and each step ({@code done}, {@code skipped}, {@code FAILED})
  * with before → after for changes, then a summary line and the next steps left to do by hand, with their commands.
  */
 public final class ReportText {
@@ -18,12 +18,18 @@ public final class ReportText {
 
     public static String render(ApplyReport report) {
         StringBuilder s = new StringBuilder();
+        long unchanged = 0;
         for (HostResult h : report.hosts()) {
+            // A fleet of 200 with 3 changed hosts reports 3 hosts and one line, not 197 "no changes" (JSON has them all).
+            if (h.steps().isEmpty()) {
+                unchanged++;
+                continue;
+            }
             s.append(escape(h.name())).append(" (").append(escape(h.address())).append("): ").append(h.result()).append('\n');
-            if (h.steps().isEmpty()) s.append("  no changes\n");
             for (Step step : h.steps()) line(s, step);
             s.append('\n');
         }
+        if (unchanged > 0) s.append(Plural.of(unchanged, "host")).append(" unchanged: nothing to apply there\n\n");
         s.append(summary(report)).append('\n');
         nextSteps(s, report);
         return s.toString();
@@ -51,28 +57,27 @@ public final class ReportText {
         String state = step.state() == Step.State.FAILED ? "FAILED" : step.state().word();
         s.append("  ").append(String.format("%-8s", state)).append(escape(step.name()));
         step.change().filter(c -> c.before().isPresent() || c.after().isPresent())
-                .ifPresent(c -> s.append(": ").append(escape(shown(c))));
+                .ifPresent(c -> s.append(": ").append(escape(Shown.arrow(c, Map.of()))));
         if (!step.message().isEmpty()) {
             s.append(step.state() == Step.State.FAILED ? "\n      " : "  # ").append(escape(step.message()));
         }
         s.append('\n');
     }
 
-    private static String shown(Change c) {
-        return c.before().orElse("(none)") + " → " + c.after().orElse("(none)");
-    }
-
-    /** {@code Apply complete: 3 changes made on 1 host.} or {@code Apply failed on 1 of 2 hosts: ...}. */
+    /**
+     * {@code Apply complete: 3 changes made on 1 host.} or {@code Apply failed on 1 of 2 hosts: 1 change made on 1 host,
+     * 1 failed, 1 skipped. ...}; a count of zero is left out (a host can fail in a step that is no change, e.g. its
+     * lock, and "failed on 1 host" beside "0 failed" reads as a contradiction).
+     */
     static String summary(ApplyReport r) {
         long made = r.changes(Step.State.DONE);
         long changed = r.hosts().stream().filter(h -> h.changes(Step.State.DONE) > 0).count();
-        String counts = made + (made == 1 ? " change" : " changes") + " made on " + changed
-                + (changed == 1 ? " host" : " hosts");
+        String counts = made == 0 ? "no change made" : Plural.of(made, "change") + " made on " + Plural.of(changed, "host");
         if (!r.failed()) return "Apply complete: " + counts + ".";
-        long skipped = r.changes(Step.State.SKIPPED);
         long failed = r.changes(Step.State.FAILED);
-        return "Apply failed on " + r.failedHosts() + " of " + r.hosts().size() + (r.hosts().size() == 1 ? " host" : " hosts")
-                + ": " + counts + ", " + failed + " failed, " + skipped + " skipped. Run apply again once the cause is"
-                + " fixed; it continues from where the host is now.";
+        long skipped = r.changes(Step.State.SKIPPED);
+        return "Apply failed on " + r.failedHosts() + " of " + Plural.of(r.hosts().size(), "host") + ": " + counts
+                + (failed > 0 ? ", " + failed + " failed" : "") + (skipped > 0 ? ", " + skipped + " skipped" : "")
+                + ". Run apply again once the cause is fixed; it continues from where the host is now.";
     }
 }

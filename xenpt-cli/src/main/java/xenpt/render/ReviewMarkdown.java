@@ -3,12 +3,15 @@ package xenpt.render;
 import java.util.Optional;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentChange;
+import xenpt.plan.BaseAndHead;
 import xenpt.plan.Plan;
 
 /**
- * {@code xenpt review -o markdown}, ready for a pull-request comment: the summary first, one banner when reboots or
- * VM restarts follow, the intent as a table per host, then the plan of head (its details collapsed). Cut cleanly
- * under {@link #LIMIT} characters: GitHub refuses comments over 65,536.
+ * {@code xenpt review -o markdown}, ready for a pull-request comment: a hidden marker (CI finds and edits its earlier
+ * comment by it), the summary, one banner for the pull request's reboots and VM restarts (existing drift apart), the
+ * intent as a table per host, the pull request's own changes on the live hosts, the drift that already existed, and a
+ * footer with the commands that apply after the merge and the CI run. Long sections are collapsed; the whole is cut
+ * cleanly under {@link #LIMIT} characters (GitHub refuses comments over 65,536), the footer kept.
  */
 public final class ReviewMarkdown {
 
@@ -16,33 +19,28 @@ public final class ReviewMarkdown {
 
     private ReviewMarkdown() {}
 
-    public static String render(ReviewView.Refs refs, Intent intent, Optional<Plan> plan) {
-        StringBuilder s = new StringBuilder("### xenpt review\n\n");
-        s.append("**Intent of ").append(Markdown.code(ReviewView.range(refs, intent))).append(": ")
-                .append(ReviewView.intentSummary(intent)).append(".**");
-        plan.ifPresent(p -> s.append(" **Plan: ").append(planSummary(p)).append("**"));
-        s.append("\n\n");
-        banner(s, intent, plan);
-        intent(s, intent);
-        if (plan.isPresent()) {
-            s.append("#### Plan of ").append(Markdown.code(refs.head())).append(" against the live hosts\n\n");
-            s.append(withoutHeadAndWarning(PlanMarkdown.render(plan.get())));
-        } else {
-            s.append("_Offline review: no host was contacted._\n");
-        }
-        return cut(s.toString(), LIMIT);
+    public static String render(ReviewView.Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer) {
+        return render(refs, intent, plans, footer, false);
     }
 
-    /** Reboots and restarts as the plan counts them when there is one (it knows the hosts), else as the intent does. */
-    private static void banner(StringBuilder s, Intent intent, Optional<Plan> plan) {
-        long reboots = plan.map(p -> (long) p.summary().reboots()).orElse(intent.reboots());
-        long restarts = plan.map(p -> (long) p.summary().vmRestarts()).orElse(intent.vmRestarts());
-        if (reboots == 0 && restarts == 0) return;
-        s.append("> [!WARNING]\n> After merge and apply, ");
-        if (reboots > 0) s.append(reboots).append(reboots == 1 ? " host needs" : " hosts need").append(" a reboot");
-        if (reboots > 0 && restarts > 0) s.append(" and ");
-        if (restarts > 0) s.append(restarts).append(restarts == 1 ? " VM needs" : " VMs need").append(" a restart");
-        s.append(" before the changes take effect.\n\n");
+    /** @param showUnchanged list the hosts the pull request leaves unchanged too ({@code --show-unchanged}) */
+    public static String render(ReviewView.Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer,
+            boolean showUnchanged) {
+        StringBuilder s = new StringBuilder(ReviewFooter.MARKER).append("\n### xenpt review\n\n");
+        s.append("**Intent of ").append(Markdown.code(ReviewView.range(refs, intent))).append(": ")
+                .append(ReviewView.intentSummary(intent)).append(".**");
+        plans.ifPresent(p -> s.append(" **Plan: ").append(planSummary(p)).append("**"));
+        s.append("\n\n");
+        ReviewParts.banner(s, intent, plans);
+        intent(s, intent);
+        if (plans.isPresent()) {
+            ReviewParts.pullRequest(s, refs, plans.get(), showUnchanged);
+            ReviewParts.existing(s, refs, plans.get());
+        } else {
+            s.append("_Offline review: no host was contacted._\n\n");
+        }
+        String end = footer.markdown();
+        return cut(s.toString(), LIMIT - end.length() - 2).replaceAll("\n+$", "") + "\n\n" + end;
     }
 
     private static void intent(StringBuilder s, Intent intent) {
@@ -51,10 +49,10 @@ public final class ReviewMarkdown {
             s.append("The desired state is the same at both refs.\n\n");
             return;
         }
+        String open = intent.changes().size() <= ReviewParts.OPEN_ROWS ? "<details open>" : "<details>";
         for (String host : intent.hosts()) {
-            s.append("<details open><summary><b>").append(Markdown.cell(host)).append("</b>: ")
-                    .append(intent.of(host).size()).append(intent.of(host).size() == 1 ? " change" : " changes")
-                    .append("</summary>\n\n");
+            s.append(open).append("<summary><b>").append(Markdown.cell(host)).append("</b>: ")
+                    .append(Plural.of(intent.of(host).size(), "change", "changes")).append("</summary>\n\n");
             s.append("| | change | subject | before | after | needs |\n|---|---|---|---|---|---|\n");
             for (IntentChange c : intent.of(host)) {
                 s.append("| ").append(ReviewView.marker(c)).append(" | ").append(c.kind().word()).append(" | ")
@@ -66,12 +64,15 @@ public final class ReviewMarkdown {
         }
     }
 
-    private static String planSummary(Plan p) {
-        Plan.Summary sum = p.summary();
-        if (p.failed()) return "failed; nothing will be applied.";
-        if (sum.changes() == 0) return "no changes on the live hosts.";
-        return sum.changes() + (sum.changes() == 1 ? " change" : " changes") + " on " + sum.hostsWithChanges()
-                + (sum.hostsWithChanges() == 1 ? " host." : " hosts.");
+    /** The pull request's own changes on the live hosts, then the existing drift when there is some. */
+    private static String planSummary(BaseAndHead plans) {
+        if (plans.head().failed()) return "failed; nothing will be applied.";
+        Plan.Summary sum = plans.pullRequest().summary();
+        String mine = sum.changes() == 0 ? "this pull request changes nothing on the live hosts."
+                : ReviewParts.count(sum.changes(), sum.hostsWithChanges()) + " by this pull request.";
+        int existing = plans.existing().size();
+        if (existing == 0) return mine;
+        return mine + "** **Drift that already exists: " + ReviewParts.count(existing, plans.existingHosts()) + ".";
     }
 
     /** The plan's own heading and reboot banner are dropped: the review has one summary and one banner on top. */

@@ -8,9 +8,13 @@ import java.util.Optional;
 import xenpt.desired.Intent;
 import xenpt.desired.IntentChange;
 import xenpt.json.Json;
+import xenpt.plan.BaseAndHead;
 import xenpt.plan.Plan;
 
-/** {@code xenpt review} as text and JSON: the intent between two refs, then the plan of head when there is one. */
+/**
+ * {@code xenpt review} as text and JSON: the intent between two refs, then, when the hosts were contacted, the pull
+ * request's own changes apart from the drift that already exists (text), or the plans of head and base (JSON).
+ */
 public final class ReviewView {
 
     private ReviewView() {}
@@ -18,7 +22,13 @@ public final class ReviewView {
     /** The two refs as the user gave them. */
     public record Refs(String base, String head) {}
 
-    public static String text(Refs refs, Intent intent, Optional<Plan> plan, boolean color) {
+    public static String text(Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer, boolean color) {
+        return text(refs, intent, plans, footer, color, false);
+    }
+
+    /** @param showUnchanged list the hosts the pull request leaves unchanged too ({@code --show-unchanged}) */
+    public static String text(Refs refs, Intent intent, Optional<BaseAndHead> plans, ReviewFooter footer, boolean color,
+            boolean showUnchanged) {
         StringBuilder s = new StringBuilder();
         s.append("Intent of ").append(range(refs, intent)).append(": ").append(intentSummary(intent)).append("\n\n");
         for (String host : intent.hosts()) {
@@ -32,16 +42,20 @@ public final class ReviewView {
             }
             s.append('\n');
         }
-        if (plan.isPresent()) {
-            s.append("Plan of ").append(refs.head()).append(" against the live hosts:\n\n");
-            s.append(PlanText.render(plan.get(), color));
+        if (plans.isPresent()) {
+            s.append("Changes in this pull request (plan of ").append(InspectView.clean(refs.head()))
+                    .append(" against the live hosts, without the drift that already exists):\n\n");
+            Plan own = plans.get().pullRequest();
+            if (ReviewParts.saysSomething(own)) s.append(PlanText.render(own, color, showUnchanged)).append('\n');
+            else s.append("This pull request changes nothing on the live hosts.\n\n");
+            ReviewParts.existingText(s, refs, plans.get());
         } else {
-            s.append("Offline: no host was contacted; run without --offline for the plan against the live hosts.\n");
+            s.append("Offline: no host was contacted; run without --offline for the plan against the live hosts.\n\n");
         }
-        return s.toString();
+        return s.append(footer.text()).toString();
     }
 
-    public static String json(Refs refs, Intent intent, Optional<Plan> plan) {
+    public static String json(Refs refs, Intent intent, Optional<BaseAndHead> plans) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", "1");
         m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
@@ -55,7 +69,7 @@ public final class ReviewView {
             x.put("subject", c.subject());
             x.put("before", c.before());
             x.put("after", c.after());
-            x.put("needs", needs(c).map(List::of).orElse(List.of()));
+            x.put("needs", needWords(c));
             changes.add(x);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -65,9 +79,14 @@ public final class ReviewView {
         summary.put("vm_restarts", intent.vmRestarts());
         m.put("intent", ordered("changes", changes, "summary", summary));
         String head = Json.write(m);
-        if (plan.isEmpty()) return head.substring(0, head.length() - 2) + ",\n  \"plan\": null\n}";
-        String planJson = PlanJson.write(plan.get()).strip().replace("\n", "\n  ");
-        return head.substring(0, head.length() - 2) + ",\n  \"plan\": " + planJson + "\n}";
+        String open = head.substring(0, head.length() - 2);
+        if (plans.isEmpty()) return open + ",\n  \"plan\": null,\n  \"base_plan\": null\n}";
+        return open + ",\n  \"plan\": " + nested(plans.get().head()) + ",\n  \"base_plan\": " + nested(plans.get().base()) + "\n}";
+    }
+
+    /** A plan's JSON document as a value one level down. */
+    private static String nested(Plan plan) {
+        return PlanJson.write(plan).strip().replace("\n", "\n  ");
     }
 
     /** A two-key JSON object in this order ({@code Map.of}'s order changes from one run to the next). */
@@ -91,9 +110,7 @@ public final class ReviewView {
 
     static String intentSummary(Intent intent) {
         if (intent.isEmpty()) return "no change to the desired state";
-        int n = intent.changes().size();
-        int h = intent.hosts().size();
-        return n + (n == 1 ? " change" : " changes") + " on " + h + (h == 1 ? " host" : " hosts");
+        return Plural.of(intent.changes().size(), "change") + " on " + Plural.of(intent.hosts().size(), "host");
     }
 
     static String marker(IntentChange c) {
@@ -102,6 +119,13 @@ public final class ReviewView {
             case HOST_REMOVED, RELEASE -> "-";
             case SETTING, POLICY, ASSIGN -> "~";
         };
+    }
+
+    /** The plan's words for what a change needs ({@code reboot}, {@code vm-restart}), for JSON. */
+    private static List<String> needWords(IntentChange c) {
+        if (c.needsReboot()) return List.of(xenpt.plan.Change.Need.REBOOT.word());
+        if (c.needsVmRestart()) return List.of(xenpt.plan.Change.Need.VM_RESTART.word());
+        return List.of();
     }
 
     static Optional<String> needs(IntentChange c) {

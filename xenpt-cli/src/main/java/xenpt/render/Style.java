@@ -64,7 +64,4 @@ final class Style {
         };
     }
 
-    static String plural(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
 }

@@ -17,17 +17,14 @@ public final class ValidateView {
     public static String summary(DesiredState state) {
         int hidden = state.hosts().stream().mapToInt(h -> h.hide().map(List::size).orElse(0)).sum();
         int assigned = state.hosts().stream().flatMap(h -> h.vms().stream()).mapToInt(vm -> vm.pci().size()).sum();
-        return "Valid: " + plural(state.hosts().size(), "host") + ", " + plural(hidden, "hidden device") + ", "
-                + plural(assigned, "VM assignment") + ".";
+        return "Valid: " + Plural.of(state.hosts().size(), "host") + ", " + Plural.of(hidden, "hidden device") + ", "
+                + Plural.of(assigned, "VM assignment") + ".";
     }
 
     public static String counts(LoadResult r) {
-        return plural((int) r.errorCount(), "error") + ", " + plural((int) r.warningCount(), "warning");
+        return Plural.of(r.errorCount(), "error") + ", " + Plural.of(r.warningCount(), "warning");
     }
 
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
-    }
 
     static Map<String, Object> json(LoadResult r) {
         List<Object> diagnostics = new ArrayList<>();

@@ -10,6 +10,7 @@ import xenpt.desired.LoadResult;
 import xenpt.format.journal.JournalEntry;
 import xenpt.json.Json;
 import xenpt.observed.ObservedHost;
+import xenpt.plan.BaseAndHead;
 import xenpt.plan.DriftReport;
 import xenpt.plan.Plan;
 
@@ -17,17 +18,27 @@ import xenpt.plan.Plan;
  * The one place that picks the view of a document for the output format ({@code -o}). A command makes one
  * {@code Views} and asks it for each document it prints; no command chooses between text, JSON and Markdown itself.
  */
-public record Views(Format format, boolean color) {
+public record Views(Format format, boolean color, boolean showUnchanged) {
 
     public Views {
         java.util.Objects.requireNonNull(format, "format");
     }
 
+    /** Views that collapse the hosts with nothing to show to one count line in text and Markdown. */
+    public Views(Format format, boolean color) {
+        this(format, color, false);
+    }
+
+    /** These views, listing the unchanged hosts too when {@code show} ({@code --show-unchanged}); JSON always does. */
+    public Views showingUnchanged(boolean show) {
+        return new Views(format, color, show);
+    }
+
     public String plan(Plan plan) {
         return switch (format) {
-            case text -> PlanText.render(plan, color);
+            case text -> PlanText.render(plan, color, showUnchanged);
             case json -> PlanJson.write(plan);
-            case markdown -> PlanMarkdown.render(plan);
+            case markdown -> PlanMarkdown.render(plan, showUnchanged);
         };
     }
 
@@ -38,7 +49,7 @@ public record Views(Format format, boolean color) {
 
     /** The plan an apply shows before it applies: under {@code -o json} as text for stderr, beside the JSON report. */
     public String planBeforeApply(Plan plan) {
-        return json() ? PlanText.render(plan, color) : plan(plan);
+        return json() ? PlanText.render(plan, color, showUnchanged) : plan(plan);
     }
 
     /** The drift report file of {@code drift --report}: JSON whatever {@code -o} says, for programs. */
@@ -48,24 +59,43 @@ public record Views(Format format, boolean color) {
 
     public String drift(DriftReport drift, Map<String, Optional<JournalEntry>> applied) {
         return switch (format) {
-            case text -> DriftText.render(drift, color, applied);
-            case markdown -> DriftMarkdown.render(drift, applied);
+            case text -> DriftText.render(drift, color, applied, showUnchanged);
+            case markdown -> DriftMarkdown.render(drift, applied, showUnchanged);
             case json -> DriftJson.write(drift, applied);
         };
     }
 
-    /** The observed state of one host, to print as it is (the text ends with its newline; Markdown shows the text). */
+    /** The observed state of one host, to print as it is (each form ends with its newline). */
     public String inspect(ObservedHost host) {
-        return json() ? InspectView.json(host) + "\n" : InspectView.text(host);
+        return switch (format) {
+            case text -> InspectView.text(host);
+            case json -> InspectView.json(host) + "\n";
+            case markdown -> InspectMarkdown.render(host);
+        };
     }
 
-    /** @param base the ref the change is compared with, @param head the ref under review */
-    public String review(String base, String head, Intent intent, Optional<Plan> plan) {
-        ReviewView.Refs refs = new ReviewView.Refs(base, head);
+    public String doctor(xenpt.plan.DoctorReport report) {
         return switch (format) {
-            case text -> ReviewView.text(refs, intent, plan, color);
-            case json -> ReviewView.json(refs, intent, plan);
-            case markdown -> ReviewMarkdown.render(refs, intent, plan);
+            case text -> DoctorView.text(report);
+            case json -> DoctorView.json(report);
+            case markdown -> DoctorView.markdown(report);
+        };
+    }
+
+    /**
+     * @param base    the ref the change is compared with, @param head the ref under review
+     * @param plans   the plans of base and head against the live hosts; empty for an offline review
+     * @param desired the desired-state path as given ({@code -f}): the footer's commands name it
+     * @param env     the environment (a CI names its run there); the process's, or a test's
+     */
+    public String review(String base, String head, Intent intent, Optional<BaseAndHead> plans, String desired,
+            Map<String, String> env) {
+        ReviewView.Refs refs = new ReviewView.Refs(base, head);
+        ReviewFooter footer = ReviewFooter.of(desired, env);
+        return switch (format) {
+            case text -> ReviewView.text(refs, intent, plans, footer, color, showUnchanged);
+            case json -> ReviewView.json(refs, intent, plans);
+            case markdown -> ReviewMarkdown.render(refs, intent, plans, footer, showUnchanged);
         };
     }
 
@@ -100,9 +130,13 @@ public record Views(Format format, boolean color) {
         return json() ? Optional.of(ReportJson.refused(reason, Optional.empty())) : Optional.empty();
     }
 
-    /** What {@code validate} prints on stdout: the JSON document, or the summary of a valid desired state. */
+    /**
+     * What {@code validate} prints on stdout: the JSON document, the Markdown verdict and diagnostics, or the summary of
+     * a valid desired state.
+     */
     public Optional<String> validation(LoadResult result) {
         if (json()) return Optional.of(Json.write(ValidateView.json(result)));
+        if (format == Format.markdown) return Optional.of(ValidateMarkdown.render(result));
         return result.state().filter(s -> result.ok()).map(ValidateView::summary);
     }
 

@@ -90,7 +90,7 @@ class ApplyCommandIT {
         Path file = f.desired("      reboot: auto\n      vmRestart: auto\n", windowsPci("[01:03.0]"));
         assertThat(f.run("apply", "-f", file.toString(), "--auto-approve", "--poll-interval", "100ms"))
                 .as(f.output()).isZero();
-        assertThat(f.out()).contains("done    reboot wintermute  # started again: 'Windows Server 2012 R2'",
+        assertThat(f.out()).contains("done    reboot wintermute  # started again on this host: 'Windows Server 2012 R2'",
                 "done    restart-vm wintermute/Windows Server 2012 R2  # started after the reboot");
         assertThat(f.err()).contains("wintermute: rebooting", "wintermute: back after the reboot");
         assertThat(f.sh("cat", "/proc/sys/kernel/random/boot_id").stdout().strip()).isNotEqualTo(bootId);

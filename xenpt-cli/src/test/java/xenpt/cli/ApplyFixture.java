@@ -40,6 +40,7 @@ final class ApplyFixture implements AutoCloseable {
     private SimulatedHost sim;
     private HostSession session;
     private int files;
+    private String host = "wintermute";
 
     ApplyFixture(Path dir) throws IOException {
         this.dir = dir;
@@ -50,12 +51,18 @@ final class ApplyFixture implements AutoCloseable {
 
     /** Creates the host from the built-in wintermute scenario edited by {@code edit}, rebooting in 200 ms. */
     ApplyFixture scenario(UnaryOperator<String> edit) throws IOException {
+        return scenario("wintermute", edit);
+    }
+
+    /** Creates the host from the built-in scenario {@code name} edited by {@code edit}; {@link #sim()} serves it. */
+    ApplyFixture scenario(String name, UnaryOperator<String> edit) throws IOException {
+        host = name;
         String yaml;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("xenpt/sim/scenarios/wintermute.yaml")) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("xenpt/sim/scenarios/" + name + ".yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         yaml = edit.apply(yaml.replace("reboot-delay-ms: 1000", "reboot-delay-ms: 200"));
-        Path state = dir.resolve("sim/wintermute");
+        Path state = dir.resolve("sim/" + name);
         Files.createDirectories(state);
         Files.writeString(state.resolve("scenario.yaml"), yaml);
         return this;
@@ -89,7 +96,7 @@ final class ApplyFixture implements AutoCloseable {
     int run(Main.Input in, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        return Main.run(in, new PrintWriter(out), new PrintWriter(err), env, args);
+        return JsonContract.run(in, new PrintWriter(out), new PrintWriter(err), env, args);
     }
 
     static Main.Input terminal(String answer) {
@@ -110,7 +117,7 @@ final class ApplyFixture implements AutoCloseable {
     }
 
     SimulatedHost sim() throws IOException {
-        if (sim == null) sim = SimulatedHost.start("wintermute", dir.resolve("sim/wintermute"));
+        if (sim == null) sim = SimulatedHost.start(host, dir.resolve("sim/" + host));
         return sim;
     }
 

@@ -105,7 +105,7 @@ class ApplySafetyIT {
                 super.println(line);
             }
         };
-        int code = Main.run(Main.Input.none(), new java.io.PrintWriter(out), err, f.env,
+        int code = JsonContract.run(Main.Input.none(), new java.io.PrintWriter(out), err, f.env,
                 new String[] {"apply", "-f", give.toString(), "--auto-approve"});
 
         assertThat(code).as(out.toString()).isEqualTo(1);

@@ -145,6 +145,24 @@ class CiExamplesTest {
         assertThat(review.indexOf("--request PUT")).isLessThan(review.indexOf("--request POST"));
     }
 
+    /**
+     * Both review jobs find their earlier comment by the marker that {@code review -o markdown} starts with, and edit
+     * it; a failed review that printed nothing still leaves a comment with the marker.
+     */
+    @Test
+    void bothReviewJobsFindTheirCommentByTheMarkerThatXenptWrites() throws IOException {
+        String github = String.join("\n", commands(load(CI.resolve("github/xenpt-review.yml")).get("jobs")));
+        assertThat(github).contains("marker='" + xenpt.render.ReviewFooter.MARKER + "'",
+                "select(.user.login == \"github-actions[bot]\" and (.body | startswith($m)))",
+                "gh api --method PATCH \"repos/$GITHUB_REPOSITORY/issues/comments/$id\" -F body=@review.md",
+                "gh pr comment \"$PR\" --body-file review.md").doesNotContain("--edit-last");
+        assertThat(github.indexOf("--method PATCH")).isLessThan(github.indexOf("gh pr comment"));
+        String gitlab = String.join("\n", commands(load(CI.resolve("gitlab-ci.yml")).get("review")));
+        for (String job : List.of(github, gitlab)) {
+            assertThat(job).contains("grep -qF \"$marker\" review.md", "printf '%s\\n### xenpt review").doesNotContain("note.md");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load(Path file) throws IOException {
         return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));

@@ -23,7 +23,7 @@ class CommandLineSurfaceTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
+        return JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
     }
 
     @ParameterizedTest
@@ -48,7 +48,7 @@ class CommandLineSurfaceTest {
 
     @Test
     void parallelismBelowOneIsBadUsage() {
-        assertThat(run("validate", "-f", "examples/wintermute.yaml", "--parallelism", "0")).isEqualTo(ExitCode.ERROR);
+        assertThat(run("plan", "-f", "examples/wintermute.yaml", "--parallelism", "0")).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).startsWith("xenpt: --parallelism must be at least 1, not 0\n");
         assertThat(out.toString()).isEmpty();
     }
@@ -90,5 +90,66 @@ class CommandLineSurfaceTest {
         assertThat(Main.colorAllowed(false, Map.of("NO_COLOR", ""))).as("no-color.org: set and non-empty").isTrue();
         assertThat(Main.colorAllowed(false, Map.of("TERM", "dumb"))).isFalse();
         assertThat(Main.colorAllowed(false, Map.of("TERM", "xterm-256color"))).isTrue();
+    }
+
+    @Test
+    void simAloneListsItsCommandsOnStderrAndExits1() {
+        assertThat(run("sim")).isEqualTo(ExitCode.ERROR);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("Usage: xenpt sim", "Commands:", "serve");
+    }
+
+    @Test
+    void eachCommandsHelpShowsOnlyTheSharedOptionsThatApplyToIt() {
+        assertThat(help("validate")).contains("--output", "--no-color", "--verbose")
+                .doesNotContain("--parallelism", "--accept-new-host-keys", "--quiet");
+        assertThat(help("show")).contains("--output").doesNotContain("--parallelism", "--accept-new-host-keys");
+        assertThat(help("inspect")).contains("--output", "--accept-new-host-keys", "--quiet").doesNotContain("--parallelism");
+        assertThat(help("import")).contains("--accept-new-host-keys", "--verbose").doesNotContain("--output", "--parallelism");
+        assertThat(help("sim", "serve")).contains("--verbose").doesNotContain("--output", "--accept-new-host-keys");
+        assertThat(help("completion")).doesNotContain("--output", "--verbose", "--parallelism");
+        for (String fleet : new String[] {"plan", "apply", "drift", "review"}) {
+            assertThat(help(fleet)).as(fleet).contains("--output", "--no-color", "--verbose", "--quiet", "--parallelism",
+                    "--accept-new-host-keys");
+        }
+        assertThat(help()).contains("--output", "--verbose", "--parallelism", "--accept-new-host-keys");
+    }
+
+    @Test
+    void sharedOptionsCountBeforeOrAfterTheCommandNameAndOnlyWhereTheyApply() {
+        assertThat(run("-o", "json", "validate", "-f", "examples/wintermute.yaml")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).startsWith("{");
+        out.getBuffer().setLength(0);
+        assertThat(run("validate", "-f", "examples/wintermute.yaml", "-o", "json")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).startsWith("{");
+        assertThat(run("validate", "-f", "examples/wintermute.yaml", "--parallelism", "4")).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).isEqualTo("xenpt: validate takes no --parallelism; it is an option of: plan, apply,"
+                + " drift, review\nTry 'xenpt validate --help' for usage.\n");
+    }
+
+    private String help(String... command) {
+        out.getBuffer().setLength(0);
+        String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+        args[command.length] = "--help";
+        assertThat(run(args)).isEqualTo(ExitCode.OK);
+        return out.toString();
+    }
+
+    @Test
+    void countsInSentencesAgreeWithTheirNouns() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "version: 1\nhosts:\n  a:\n    address: sim:wintermute\n    bogus: 1\n");
+        assertThat(run("plan", "-f", bad.toString())).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("xenpt: the desired state is invalid (1 error); no host was contacted");
+    }
+
+    @Test
+    void validateWritesMarkdownWithTheVerdictAndADiagnosticsTable() throws IOException {
+        assertThat(run("validate", "-o", "markdown", "-f", "examples/wintermute.yaml")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).startsWith("### xenpt validate\n\n**Valid: 1 host, 2 hidden devices, 1 VM assignment.**");
+        out.getBuffer().setLength(0);
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "version: 1\nhosts:\n  a:\n    address: sim:wintermute\n    bogus: 1\n");
+        assertThat(run("validate", "-o", "markdown", "-f", bad.toString())).isEqualTo(ExitCode.ERROR);
+        assertThat(out.toString()).startsWith("### xenpt validate\n\n**Invalid: 1 error, 0 warnings.**")
+                .contains("| where | severity | problem | expected |\n|---|---|---|---|\n| `" + bad + ":5:5` | error | ");
     }
 }

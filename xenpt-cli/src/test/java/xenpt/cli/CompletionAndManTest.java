@@ -30,7 +30,7 @@ class CompletionAndManTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
+        return JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
     }
 
     @Test

@@ -41,7 +41,7 @@ class InspectCommandIT {
     }
 
     private int run(String... args) {
-        return Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", home.toString()), args);
+        return JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", home.toString()), args);
     }
 
     @Test

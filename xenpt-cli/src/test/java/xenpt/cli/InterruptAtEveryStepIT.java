@@ -57,8 +57,9 @@ class InterruptAtEveryStepIT {
         "hide        | ^cp -p /boot/grub/grub.cfg          | 1 | hang",   // the boot write's backup
         "assign      | ^xe vm-param-set .*other-config:pci | 1 | hang",
         "reboot      | ^reboot$                            | 1 | count",  // the host is away: the reboot wait
-        // read by the plan, the check, the reboot (before and after), then by the journal step
-        "journal     | ^cat /var/log/xenpt/journal.jsonl   | 5 | hang",
+        // read by the plan, the check, the reboot (its observation before, the trace's stages started, vms-shut-down,
+        // rebooting, back, its observation after, finished), then by the journal step
+        "journal     | ^cat /var/log/xenpt/journal.jsonl   | 10 | hang",
     })
     void anInterruptionLeavesNoLockAndAJournalRecordSayingWhereAndTheNextApplyConverges(String step, String command,
             int nth, String how) throws Exception {

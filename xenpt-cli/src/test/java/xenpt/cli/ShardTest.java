@@ -89,7 +89,7 @@ class ShardTest {
         List<String> expected = new Shard(3, 4).select(state(12)).hosts().stream().map(HostSpec::name).toList();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
+        int code = JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
                 "plan", "-f", file.toString(), "--shard", "3/4", "-o", "json");
         assertThat(code).as("unreachable hosts fail the plan").isEqualTo(ExitCode.ERROR);
         org.json.JSONArray hosts = new org.json.JSONObject(out.toString()).getJSONArray("hosts");
@@ -99,7 +99,7 @@ class ShardTest {
         assertThat(err.toString()).contains("shard 3/4: " + expected.size() + " of 12 hosts");
 
         StringWriter err2 = new StringWriter();
-        int bad = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err2), Map.of(), "drift", "-f", file.toString(), "--shard", "5/4");
+        int bad = JsonContract.run(new PrintWriter(new StringWriter()), new PrintWriter(err2), Map.of(), "drift", "-f", file.toString(), "--shard", "5/4");
         assertThat(bad).isEqualTo(ExitCode.ERROR);
         assertThat(err2.toString()).contains("--shard K/N needs K between 1 and N, got 5/4");
     }

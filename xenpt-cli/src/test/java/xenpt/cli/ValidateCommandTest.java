@@ -25,7 +25,7 @@ class ValidateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
+        return JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
     }
 
     private Path write(String name, String text) throws IOException {

@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import xenpt.cli.Main;
+import xenpt.cli.JsonContract;
 
 /** Runs xenpt in-process with simulated hosts kept under a test's own directory. */
 public final class Cli {
@@ -32,7 +32,7 @@ public final class Cli {
         env.put("HOME", home.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), env, args);
+        int exit = JsonContract.run(new PrintWriter(out), new PrintWriter(err), env, args);
         return new Result(exit, out.toString(), err.toString());
     }
 }

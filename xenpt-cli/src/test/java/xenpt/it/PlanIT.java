@@ -89,6 +89,43 @@ class PlanIT {
     }
 
     @Test
+    void unchangedHostsAreOneLineUnlessShowUnchangedInPlanShowAndDrift() throws Exception {
+        Path file = dir.resolve("two.yaml");
+        Files.writeString(file, """
+                version: 1
+                hosts:
+                  wintermute:
+                    address: sim:wintermute
+                    hide: [0e:00.0]
+                  xcpng83:
+                    address: sim:xcpng83
+                    hide: []
+                """);
+        Path saved = dir.resolve("plan.json");
+        Cli.Result plan = Cli.run(dir, "plan", "-f", file.toString(), "--out", saved.toString());
+        assertThat(plan.exit()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("wintermute (sim:wintermute)\n", "\n1 host unchanged (--show-unchanged lists them)\n")
+                .doesNotContain("xcpng83");
+        Cli.Result all = Cli.run(dir, "plan", "-f", file.toString(), "--show-unchanged");
+        assertThat(all.out()).contains("wintermute (", "xcpng83 (sim:xcpng83)\n  matches the desired state\n")
+                .doesNotContain("unchanged");
+        assertThat(new JSONObject(Cli.run(dir, "-o", "json", "show", saved.toString()).out()).getJSONArray("hosts").length())
+                .as("JSON keeps every host").isEqualTo(2);
+
+        assertThat(Cli.run(dir, "-o", "markdown", "show", saved.toString()).out())
+                .contains("1 host unchanged (`--show-unchanged` lists them).").doesNotContain("xcpng83");
+        assertThat(Cli.run(dir, "-o", "markdown", "show", saved.toString(), "--show-unchanged").out())
+                .contains("<details><summary>1 host unchanged</summary>\n\n- xcpng83 (`sim:xcpng83`)\n");
+
+        Cli.Result drift = Cli.run(dir, "drift", "-f", file.toString());
+        assertThat(drift.exit()).as(drift.toString()).isEqualTo(2);
+        assertThat(drift.out()).contains("1 host matches the desired state (--show-unchanged lists them)")
+                .doesNotContain("xcpng83");
+        assertThat(Cli.run(dir, "drift", "-f", file.toString(), "--show-unchanged").out())
+                .contains("xcpng83 (sim:xcpng83)\n", "  matches the desired state\n");
+    }
+
+    @Test
     void hidingTheManagementNicOrRootDiskControllerFailsThePlanNamingDeviceAndReason() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """

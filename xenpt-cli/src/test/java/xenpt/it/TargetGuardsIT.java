@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +22,21 @@ class TargetGuardsIT {
     @TempDir
     Path dir;
 
-    /** The facts a plan of {@code file} records for {@code host}: boot hide list, VMs' other-config:pci. */
+    /**
+     * The facts a plan of {@code file} records for {@code host}, by field ({@code boot-hide-list}) or VM name and field
+     * ({@code vm 'htpc' other-config:pci}).
+     */
     private Map<String, Object> facts(Path file, String host) {
         Cli.Result r = Cli.run(dir, "-o", "json", "plan", "-f", file.toString(), "--target", host);
-        JSONObject plan = new JSONObject(r.out());
-        return plan.getJSONArray("hosts").getJSONObject(0).getJSONObject("facts").toMap();
+        JSONArray facts = new JSONObject(r.out()).getJSONArray("hosts").getJSONObject(0).getJSONArray("facts");
+        Map<String, Object> out = new TreeMap<>();
+        for (int i = 0; i < facts.length(); i++) {
+            JSONObject f = facts.getJSONObject(i);
+            assertThat(f.getString("host")).isEqualTo(host);
+            String vm = f.isNull("vm_name") ? "" : "vm '" + f.getString("vm_name") + "' ";
+            out.put(vm + f.getString("field"), f.getString("value"));
+        }
+        return out;
     }
 
     @Test
@@ -37,7 +49,7 @@ class TargetGuardsIT {
         assertThat(r.out()).contains("done    hide xs71-uefi", "done    assign xs71-uefi/htpc");
 
         Map<String, Object> facts = facts(Path.of("examples/fleet"), "xs71-uefi");
-        assertThat(facts.get("boot hide list").toString()).contains("0000:0b:00.0", "0000:0b:00.1");
+        assertThat(facts.get("boot-hide-list").toString()).contains("0000:0b:00.0", "0000:0b:00.1");
         assertThat(facts.get("vm 'htpc' other-config:pci")).isEqualTo("0/0000:0b:00.0,0/0000:0b:00.1");
         assertThat(dir.resolve("wintermute")).as("hosts not targeted are not contacted").doesNotExist();
     }
@@ -84,7 +96,7 @@ class TargetGuardsIT {
                 "--target", "wintermute/XOA 4.15 Free", "--auto-approve");
         assertThat(both.exit()).as(both.toString()).isZero();
         Map<String, Object> facts = facts(after, "wintermute");
-        assertThat(facts.get("boot hide list")).isEqualTo("(0000:01:03.0)");
+        assertThat(facts.get("boot-hide-list")).isEqualTo("(0000:01:03.0)");
         assertThat(facts.get("vm 'Windows Server 2012 R2' other-config:pci")).isEqualTo("0/0000:01:03.0");
         assertThat(facts.get("vm 'XOA 4.15 Free' other-config:pci")).isEqualTo("");
     }

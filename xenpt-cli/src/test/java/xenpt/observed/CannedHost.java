@@ -53,8 +53,11 @@ public final class CannedHost {
         on(s, Reads.vmParam(ODD, "power-state"), Reply.ok("halted\n"));
         on(s, Reads.vmParam(ODD, "resident-on"), Reply.ok("<not in database>\n"));
         on(s, Reads.vmParam(ODD, "affinity"), Reply.ok("<not in database>\n"));
+        on(s, Reads.vmParam(ODD, "dom-id"), Reply.ok("-1\n"));
+        on(s, Reads.PCI_BACKENDS, Reply.ok("/local/domain/0/backend/pci/3 = \"\"\n/local/domain/0/backend/pci/3/0 = \"\"\n"
+                + "/local/domain/0/backend/pci/3/0/dev-0 = \"0000:01:03.0\"\n"));
         String invalid = "The uuid you supplied was invalid.\ntype: VM\nuuid: " + FORGED + "\n";
-        for (String p : new String[] {"name-label", "power-state", "resident-on", "affinity"}) {
+        for (String p : new String[] {"name-label", "power-state", "resident-on", "affinity", "dom-id"}) {
             on(s, Reads.vmParam(FORGED, p), Reply.fail(1, invalid));
         }
         on(s, Reads.vmOtherConfigPci(FORGED), Reply.fail(1, invalid));
@@ -92,19 +95,21 @@ public final class CannedHost {
 
     /** Three ordinary VMs and one whose name-label holds a newline and a forged record. */
     static final String VMS = record(WIN, "Windows Server 2012 R2", "running", HOST_UUID, HOST_UUID,
-                    "vgpu_pci: ; pci: 0/0000:01:03.0")
-            + record(XOA, "XOA 4.15 Free", "halted", "<not in database>", "<not in database>", "pci-0/0000:01:03.0: ")
+                    "vgpu_pci: ; pci: 0/0000:01:03.0", "3")
+            + record(XOA, "XOA 4.15 Free", "halted", "<not in database>", "<not in database>", "pci-0/0000:01:03.0: ", "-1")
             + "uuid ( RO)            : " + ODD + "\n      name-label ( RW): two\nlines\n"
             + "uuid ( RO)            : " + FORGED + "\n"
             + "     power-state ( RO): halted\n     resident-on ( RO): <not in database>\n        affinity ( RW): <not in database>\n"
-            + "    other-config (MRW): \n\n\n";
+            + "    other-config (MRW): \n          dom-id ( RO): -1\n\n\n";
 
-    static String record(String uuid, String name, String power, String resident, String affinity, String otherConfig) {
+    static String record(String uuid, String name, String power, String resident, String affinity, String otherConfig,
+            String domId) {
         return "uuid ( RO)            : " + uuid + "\n"
                 + "      name-label ( RW): " + name + "\n"
                 + "     power-state ( RO): " + power + "\n"
                 + "     resident-on ( RO): " + resident + "\n"
                 + "        affinity ( RW): " + affinity + "\n"
-                + "    other-config (MRW): " + otherConfig + "\n\n\n";
+                + "    other-config (MRW): " + otherConfig + "\n"
+                + "          dom-id ( RO): " + domId + "\n\n\n";
     }
 }

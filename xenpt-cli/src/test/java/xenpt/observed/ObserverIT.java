@@ -86,6 +86,9 @@ class ObserverIT {
         assertThat(win.pciRaw()).contains("0/0000:01:03.0");
         assertThat(win.pci()).containsExactly(PciAddress.parse("01:03.0"));
         assertThat(win.residentOn()).isEqualTo(CannedHost.HOST_UUID);
+        assertThat(win.domId()).isEqualTo(3);
+        assertThat(win.attached()).contains(java.util.Set.of(PciAddress.parse("01:03.0")));
+        assertThat(h.vms().get(1).attached()).as("a halted VM holds nothing knowable").isEmpty();
         assertThat(h.vms().get(1).pciRaw()).isEmpty();
         assertThat(h.vms().get(1).affinity()).isEmpty();
         assertThat(h.vms().get(2).powerState()).isEqualTo(PowerState.HALTED);
@@ -99,9 +102,10 @@ class ObserverIT {
                 h -> connect(h.name(), server.port()), progress::add);
         assertThat(all).singleElement().isInstanceOf(Observation.Reached.class);
         assertThat(server.connections()).isEqualTo(1);
-        // Round 1 as one script, round 2 (2 other-config:pci reads, 5 + 5 for the odd and the forged record) as another.
+        // Round 1 as one script (its fixed reads include three of the reboot facts); round 2 as another: 2
+        // other-config:pci reads, 6 + 6 for the odd and the forged record, and the host's evacuation check.
         assertThat(server.channels()).isEqualTo(2);
-        assertThat(server.received()).hasSize(Reads.ROUND_ONE.size() + 2 + 5 + 5);
+        assertThat(server.received()).hasSize(Reads.ROUND_ONE.size() + 2 + 6 + 6 + 1);
         assertThat(progress.get(0)).isEqualTo("observing wintermute ...");
         assertThat(progress.get(1)).matches("wintermute: observed in \\d+ ms");
     }

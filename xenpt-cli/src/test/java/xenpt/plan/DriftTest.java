@@ -36,6 +36,21 @@ class DriftTest {
     }
 
     @Test
+    void runningManagedVmWithoutItsDeviceIsNotAttached() {
+        DriftReport r = Drift.classify(Walkthrough.wintermuteOnly(), List.of(Walkthrough.converged().attached(WINDOWS).reached()));
+        assertThat(items(r)).containsExactly("not-attached vm 'Windows Server 2012 R2': running VM " + WINDOWS
+                + " does not hold 0000:01:03.0 (other-config:pci is read only at VM start: halt and start the VM)");
+        assertThat(r.count(Category.NOT_ATTACHED)).isEqualTo(1);
+    }
+
+    @Test
+    void runningManagedVmHoldingItsDeviceHasNoDrift() {
+        DriftReport r = Drift.classify(Walkthrough.wintermuteOnly(),
+                List.of(Walkthrough.converged().attached(WINDOWS, "0000:01:03.0").reached()));
+        assertThat(items(r)).isEmpty();
+    }
+
+    @Test
     void rightBootConfigNotYetBootedIsPendingRebootOnly() {
         DriftReport r = Drift.classify(Fixtures.desired(host("wintermute").hide("0e:00.0")),
                 List.of(wintermute().bootHide("(0000:0e:00.0)").reached()));

@@ -192,6 +192,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** The devices the running domain of VM {@code uuid} holds (dom0's PCI backends), replacing "unknown". */
+        public ObsB attached(String uuid, String... devices) {
+            vms.replaceAll(v -> v.uuid().equals(uuid) ? v.withAttached(new TreeSet<>(addresses(devices))) : v);
+            return this;
+        }
+
         /** A VM placed on this host: running means resident here; affinity as given. */
         public ObsB vmHere(String uuid, String nameLabel, PowerState power, boolean pinned, String pciRaw) {
             return vm(uuid, nameLabel, power, pinned ? hostUuid : "", power == PowerState.RUNNING ? hostUuid : "", pciRaw);

@@ -290,6 +290,12 @@ class PlannerTableTest {
                         .targets("gpu1/" + DB1)
                         .change("assign gpu1/render: 0/0000:01:00.0,0/0000:01:00.1 -> -")
                         .status("unmanaged-assignment").done(),
+                when("a managed VM running without its device has a not-attached status and no change")
+                        .desired(Walkthrough.wintermuteDesired()).observed(Walkthrough.converged().attached(WINDOWS))
+                        .status("not-attached").done(),
+                when("a managed VM holding its device has no status")
+                        .desired(Walkthrough.wintermuteDesired())
+                        .observed(Walkthrough.converged().attached(WINDOWS, "0000:01:03.0")).done(),
                 when("errors drop every change of the host")
                         .desired(host("wintermute").hide("0e:00.0", "0d:00.0").vm("XOA 4.15 Free", "0e:00.0")).observed(wintermute())
                         .error("0000:0d:00.0 is the management interface's NIC").done());

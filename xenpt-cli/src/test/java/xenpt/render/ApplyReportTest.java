@@ -33,16 +33,15 @@ class ApplyReportTest {
         ApplyReport report = new ApplyReport("3f2a", List.of(FAILED, UNCHANGED));
         assertThat(report.failed()).isTrue();
         assertThat(ReportText.render(report)).isEqualTo("""
-                avalon (10.0.0.2): unchanged
-                  no changes
-
                 wintermute (sim:wintermute): failed
                   done    lock
                   done    assign wintermute/Windows Server 2012 R2: (none) → 0/0000:01:03.0
-                  FAILED  pin wintermute/Windows Server 2012 R2: (none) → 6a3a
+                  FAILED  pin wintermute/Windows Server 2012 R2: (none) → wintermute (6a3a)
                       wintermute: xe vm-param-set failed (exit 1): The uuid you supplied was invalid.
                   skipped restart-vm wintermute/Windows Server 2012 R2
                   done    unlock
+
+                1 host unchanged: nothing to apply there
 
                 Apply failed on 1 of 2 hosts: 1 change made on 1 host, 1 failed, 1 skipped. Run apply again once the \
                 cause is fixed; it continues from where the host is now.
@@ -72,6 +71,20 @@ class ApplyReportTest {
         assertThat(ReportText.summary(report)).isEqualTo("Apply complete: 1 change made on 1 host.");
         assertThat(ok.result()).isEqualTo("applied");
         assertThat(UNCHANGED.result()).isEqualTo("unchanged");
+    }
+
+    @Test
+    void aFailureOutsideAnyChangeCountsNoZeroes() {
+        HostResult lockFailed = new HostResult("a", "a", List.of(
+                new Step("lock", Step.State.FAILED, Optional.empty(), "a: locked by another apply")));
+        String summary = ReportText.summary(new ApplyReport("1", List.of(lockFailed)));
+        assertThat(summary).startsWith("Apply failed on 1 of 1 host: no change made. Run apply again")
+                .doesNotContain("0 failed", "0 skipped", "0 changes", "0 hosts");
+        HostResult skipped = new HostResult("b", "b", List.of(
+                new Step("lock", Step.State.FAILED, Optional.empty(), "b: locked"),
+                new Step("pin b/x", Step.State.SKIPPED, Optional.of(PIN), "")));
+        assertThat(ReportText.summary(new ApplyReport("1", List.of(skipped, UNCHANGED))))
+                .startsWith("Apply failed on 1 of 2 hosts: no change made, 1 skipped. Run apply again");
     }
 
     @Test

@@ -28,7 +28,7 @@ class FailedPlanRenderTest {
     void markdownOfAFailedPlanOpensWithTheFailure() {
         String md = PlanMarkdown.render(unreachableOnly());
         assertThat(md).doesNotContain("No changes")
-                .startsWith("### xenpt plan\n\n> [!CAUTION]\n> The plan failed: 1 host unreachable; nothing will be applied.\n\n");
+                .startsWith("### xenpt plan\n\n> [!CAUTION]\n> ⛔ **The plan failed: 1 host unreachable; nothing will be applied.**\n\n");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xenpt.cli.Main;
+import xenpt.cli.JsonContract;
 import xenpt.desired.DesiredStateLoader;
 import xenpt.desired.HostSpec;
 import xenpt.desired.LoadResult;
@@ -87,12 +87,12 @@ class ServeIT {
         try (SimulatedFleet fleet = SimulatedFleet.start("xcpng82", 3, dir.resolve("fleet"), 0)) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
+            int code = JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
                     "plan", "--no-color", "--detailed-exitcode", "-f", fleet.desiredState().toString());
             assertThat(code).as(out + "\n" + err).isEqualTo(2);
             String plan = out.toString();
-            assertThat(plan).contains("host-0001 (127.0.0.1)\n  matches the desired state",
-                    "host-0003 (127.0.0.1)\n  matches the desired state");
+            assertThat(plan).contains("\n2 hosts unchanged (--show-unchanged lists them)\n")
+                    .doesNotContain("host-0001", "host-0003");
             assertThat(plan).containsPattern("host-0002 \\(127.0.0.1\\)\n  ~ hide .*0000:41:00\\.0");
         }
     }
@@ -103,10 +103,10 @@ class ServeIT {
         try (SimulatedFleet fleet = SimulatedFleet.start("wintermute", 2, dir.resolve("fleet"), 0, 4)) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
+            int code = JsonContract.run(new PrintWriter(out), new PrintWriter(err), Map.of("HOME", dir.toString()),
                     "plan", "--no-color", "--detailed-exitcode", "-f", fleet.desiredState().toString());
             assertThat(code).as(out + "\n" + err).isEqualTo(2);
-            assertThat(out.toString()).contains("host-0001 (127.0.0.1)\n  matches the desired state")
+            assertThat(out.toString()).contains("\n1 host unchanged (--show-unchanged lists them)\n")
                     .doesNotContain("unreachable");
         }
     }

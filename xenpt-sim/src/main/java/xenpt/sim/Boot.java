@@ -23,6 +23,7 @@ final class Boot {
     }
 
     static HostState boot(Scenario scenario, RootFs fs, HostState previous) throws IOException {
+        HostFlags.atBoot(fs.root().getParent()); // xapi enables a disabled host at start (HostFlags)
         String cmdline = kernelLine(scenario, fs);
         Optional<List<String>> hidden = Optional.of(List.of());
         for (String arg : cmdline.split("\\s+")) {
@@ -38,6 +39,7 @@ final class Boot {
         for (Vm v : previous.vms()) {
             vms.add(v.controlDomain() || !v.residentOn().equals(scenario.hostUuid()) ? v : v.halted());
         }
+        KernelLog.append(scenario, fs, cmdline, bound);
         return new HostState(UUID.randomUUID().toString(), cmdline, hidden.isPresent(), bound,
                 hidden.orElse(List.of()), vms, 1);
     }
@@ -57,10 +59,10 @@ final class Boot {
         List<Vm> vms = new ArrayList<>();
         vms.add(new Vm(scenario.controlDomainUuid(), "Control domain on host: " + scenario.hostName(),
                 "The domain which manages physical devices and manages other domains", "running", true,
-                scenario.hostUuid(), "", java.util.Map.of(), 0, Vm.NEVER_STARTED, 4096, 8));
+                scenario.hostUuid(), "", java.util.Map.of(), 0, Vm.NEVER_STARTED, 4096, 8, List.of()));
         for (VmSeed s : scenario.vms()) {
             vms.add(new Vm(s.uuid(), s.nameLabel(), s.nameDescription(), "halted", false, "", s.affinity(),
-                    s.otherConfig(), -1, Vm.NEVER_STARTED, s.memoryMiB(), s.vcpus()));
+                    s.otherConfig(), -1, Vm.NEVER_STARTED, s.memoryMiB(), s.vcpus(), List.of()));
         }
         return new HostState("", "", false, List.of(), List.of(), vms, 1);
     }

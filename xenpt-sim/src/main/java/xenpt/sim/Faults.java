@@ -84,6 +84,14 @@ public final class Faults {
         return change(o -> o.put("reboot-never-returns", on));
     }
 
+    /**
+     * Every {@code vm-start} brings the domain up without the devices of {@code other-config:pci}: the start
+     * succeeds, {@code xenstore-ls} and {@code xl pci-list} show nothing plugged.
+     */
+    public Faults startsWithoutPci(boolean on) throws IOException {
+        return change(o -> o.put("starts-without-pci", on));
+    }
+
     /** Removes every fault. */
     public Faults clear() throws IOException {
         lock.locked(() -> {
@@ -99,6 +107,10 @@ public final class Faults {
 
     boolean bootDiskFull() throws IOException {
         return read().optBoolean("boot-disk-full", false);
+    }
+
+    boolean startsWithoutPci() throws IOException {
+        return read().optBoolean("starts-without-pci", false);
     }
 
     boolean rebootNeverReturns() throws IOException {

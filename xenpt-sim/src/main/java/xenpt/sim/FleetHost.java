@@ -102,7 +102,7 @@ final class FleetHost {
             Thread.sleep(rebootDelayMs);
             ctx.store().locked(() -> ctx.update(s -> {
                 try {
-                    return Boot.boot(ctx.scenario(), ctx.fs(), s);
+                    return Autostart.atBoot(ctx, Boot.boot(ctx.scenario(), ctx.fs(), s));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -17,6 +17,26 @@ final class HideRules {
 
     /** The hidden slots ({@code %04x:%02x:%02x.%d}), or empty when pciback would not load. */
     static Optional<List<String>> parse(String value) {
+        return failureAt(value) < 0 ? Optional.of(slots(value)) : Optional.empty();
+    }
+
+    /** Where the parse stops ({@code pos} of pci_stub.c's message {@code Error parsing pci_devs_to_hide at}), or -1. */
+    static int failureAt(String value) {
+        int pos = 0;
+        while (pos < value.length()) {
+            int[] nums = new int[4];
+            int next = entry(value, pos, nums, true);
+            if (next < 0) {
+                nums[0] = 0;
+                next = entry(value, pos, nums, false);
+            }
+            if (next < 0 || nums[0] > 0xffff || nums[1] > 0xff || nums[2] > 0x1f || nums[3] > 7) return pos;
+            pos = next;
+        }
+        return -1;
+    }
+
+    private static List<String> slots(String value) {
         List<String> out = new ArrayList<>();
         int pos = 0;
         while (pos < value.length()) {
@@ -26,13 +46,10 @@ final class HideRules {
                 nums[0] = 0;
                 next = entry(value, pos, nums, false);
             }
-            if (next < 0 || nums[0] > 0xffff || nums[1] > 0xff || nums[2] > 0x1f || nums[3] > 7) {
-                return Optional.empty();
-            }
             out.add(String.format("%04x:%02x:%02x.%d", nums[0], nums[1], nums[2], nums[3]));
             pos = next;
         }
-        return Optional.of(out);
+        return out;
     }
 
     /** sscanf {@code " (%x:%x:%x.%x) %n"} (or the 3-number form): the index after the entry, or -1. */

@@ -45,7 +45,7 @@ final class HostSetup {
             if (!store.exists()) create(ctx);
             Path down = stateDir.resolve(DOWN);
             if (Files.exists(down) && !ctx.faults().rebootNeverReturns()) {
-                store.write(Boot.boot(scenario, fs, store.read()));
+                store.write(Autostart.atBoot(ctx, Boot.boot(scenario, fs, store.read())));
                 Files.delete(down);
             }
             ctx.tree().sync(store.read());
@@ -92,10 +92,14 @@ final class HostSetup {
         HostState booted = Boot.boot(s, fs, ctx.pool().initial(s, ctx.store()));
         for (VmSeed seed : s.vms()) {
             if (!seed.powerState().equals("running")) continue;
-            VmPower.Result r = VmPower.start(ctx, booted, seed.uuid());
+            String pci = seed.otherConfig().get("pci");
+            HostState before = seed.pciSetWhileRunning() ? booted.withVm(seed.uuid(), v -> v.withOtherConfig("pci", null))
+                    : booted;
+            VmPower.Result r = VmPower.start(ctx, before, seed.uuid());
             if (r.error() != null) throw new IOException("scenario " + s.name() + ": VM " + seed.nameLabel()
                     + " cannot start: " + r.error().err().strip());
-            booted = r.state();
+            booted = seed.pciSetWhileRunning() ? r.state().withVm(seed.uuid(), v -> v.withOtherConfig("pci", pci))
+                    : r.state();
         }
         ctx.store().write(booted);
     }

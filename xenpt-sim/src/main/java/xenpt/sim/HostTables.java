@@ -31,14 +31,15 @@ final class HostTables {
         return s.poolUuid().isEmpty() ? derivedUuid(s, "pool") : s.poolUuid();
     }
 
-    static XeTable<Scenario> host() {
+    /** @param enabled whether a member is enabled ({@link HostFlags}; records.ml: {@code enabled}, RO) */
+    static XeTable<Scenario> host(java.util.function.Predicate<Scenario> enabled) {
         return new XeTable<>("host", List.of(
                 XeField.of("uuid", RO, Scenario::hostUuid),
                 XeField.of("name-label", RW, Scenario::hostName),
                 XeField.of("name-description", RW, s -> "Default install"),
                 XeField.of("allowed-operations", SRO, s -> "VM.migrate; provision; VM.resume; evacuate; VM.start"),
                 XeField.of("current-operations", SRO, s -> ""),
-                XeField.of("enabled", RO, s -> "true"),
+                XeField.of("enabled", RO, s -> String.valueOf(enabled.test(s))),
                 XeField.ofMap("software-version", MRO, Scenario::softwareVersion),
                 XeField.ofMap("other-config", MRW, s -> Map.of("agent_start_time", "1700000000.")),
                 XeField.of("hostname", RO, Scenario::hostName),
@@ -53,7 +54,10 @@ final class HostTables {
                 XeField.of("name-description", RW, p -> ""),
                 XeField.of("master", RO, Pool::masterUuid),
                 XeField.of("default-SR", RW, p -> derivedUuid(p.master(), "sr/local")),
-                XeField.ofMap("other-config", MRW, p -> Map.of())),
+                // records.ml pool_record: ha-enabled (RO) comes after the SR fields and before other-config's
+                // neighbours in the real record; the simulator prints the subset in that relative order.
+                XeField.of("ha-enabled", RO, p -> String.valueOf(p.haEnabled())),
+                XeField.ofMap("other-config", MRW, p -> p.master().poolOtherConfig())),
                 List.of("uuid", "name-label", "name-description", "master", "default-SR"));
     }
 

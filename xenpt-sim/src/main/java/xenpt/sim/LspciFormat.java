@@ -22,6 +22,7 @@ final class LspciFormat {
         s.append('\n');
         if (o.verbose() > 0 || o.kernel()) {
             if (d.hasSubsystem()) s.append("\tSubsystem: ").append(subsystem(d, o.numeric())).append('\n');
+            if (o.verbose() > 1 && !d.flr().isEmpty()) s.append(express(d));
             if (!driver.isEmpty()) s.append("\tKernel driver in use: ").append(driver).append('\n');
             if (!d.modules().isEmpty()) {
                 s.append("\tKernel modules: ").append(String.join(", ", d.modules())).append('\n');
@@ -29,6 +30,17 @@ final class LspciFormat {
         }
         if (o.verbose() > 0) s.append('\n');
         return s.toString();
+    }
+
+    /**
+     * The PCI Express capability of an endpoint at {@code -vv} (ls-caps.c {@code cap_express} and
+     * {@code cap_express_dev}, pciutils 3.5): the DevCap lines carry {@code FLReset+} or {@code FLReset-}. The other
+     * capabilities and the Control/Status lines are not simulated.
+     */
+    private static String express(PciDev d) {
+        return "\tCapabilities: [a0] Express (v2) Endpoint, MSI 00\n"
+                + "\t\tDevCap:\tMaxPayload 256 bytes, PhantFunc 0, Latency L0s <64ns, L1 <1us\n"
+                + "\t\t\tExtTag+ AttnBtn- AttnInd- PwrInd- RBE+ FLReset" + d.flr() + " SlotPowerLimit 0.000W\n";
     }
 
     private static String machine(PciDev d, Lspci.Options o) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * One PCI function of the simulated hardware, as lspci knows it. Ids are lower-case hex strings as lspci prints them
  * ({@code classId} 4 digits, vendor/device 4 digits, {@code rev}/{@code progIf} 2 digits, empty when zero); names may
  * be empty (lspci then falls back to {@code Device 515e}). {@code bridge} is the sysfs path of the parent bridges
- * below {@code /sys/devices/pci<domain>:00} (empty for a device on the root bus).
+ * below {@code /sys/devices/pci<domain>:00} (empty for a device on the root bus). {@code flr} is {@code +} or {@code -}
+ * for a PCI Express endpoint (its DevCap FLReset flag), empty for a conventional PCI device (no Express capability).
  */
 record PciDev(
         String slot,
@@ -26,7 +27,8 @@ record PciDev(
         String rev,
         String progIf,
         String driver,
-        List<String> modules) {
+        List<String> modules,
+        String flr) {
 
     private static final Pattern SLOT = Pattern.compile("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]");
     private static final Pattern HEX4 = Pattern.compile("[0-9a-f]{4}");
@@ -40,6 +42,7 @@ record PciDev(
         rev = zeroToEmpty(rev);
         progIf = zeroToEmpty(progIf);
         modules = List.copyOf(modules);
+        if (!flr.matches("[+-]?")) throw new IllegalArgumentException(slot + ": flr must be + or -");
     }
 
     private static String zeroToEmpty(String hexByte) {

@@ -35,8 +35,9 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * the VMs resident on it.
  *
  * @param dir the pool's directory, or null for a standalone host
+ * @param haEnabled HA is enabled on the pool ({@code ha-enabled: true} in the pool block); never on a standalone host
  */
-record Pool(String name, String uuid, String masterUuid, List<Scenario> members, Path dir) {
+record Pool(String name, String uuid, String masterUuid, List<Scenario> members, Path dir, boolean haEnabled) {
 
     Pool {
         members = List.copyOf(members);
@@ -49,7 +50,7 @@ record Pool(String name, String uuid, String masterUuid, List<Scenario> members,
     }
 
     static Pool standalone(Scenario s) {
-        return new Pool("", HostTables.poolUuid(s), s.hostUuid(), List.of(s), null);
+        return new Pool("", HostTables.poolUuid(s), s.hostUuid(), List.of(s), null, false);
     }
 
     /**
@@ -78,7 +79,8 @@ record Pool(String name, String uuid, String masterUuid, List<Scenario> members,
         if (members.stream().noneMatch(s -> s.hostUuid().equals(self.hostUuid()))) {
             throw new IllegalArgumentException("pool " + name + " does not list " + self.name() + " as a member");
         }
-        return new Pool(name, HostTables.poolUuid(master), master.hostUuid(), members, dir);
+        return new Pool(name, HostTables.poolUuid(master), master.hostUuid(), members, dir,
+                "true".equals(m.get("ha-enabled")));
     }
 
     private static Object pools(String yaml) {
@@ -113,6 +115,11 @@ record Pool(String name, String uuid, String masterUuid, List<Scenario> members,
 
     Optional<Scenario> member(String hostUuid) {
         return members.stream().filter(m -> m.hostUuid().equals(hostUuid)).findFirst();
+    }
+
+    /** The scenario entry a VM of the pool was created from (any member's), if it has one. */
+    Optional<VmSeed> seed(String vmUuid) {
+        return members.stream().flatMap(m -> m.vms().stream()).filter(v -> v.uuid().equals(vmUuid)).findFirst();
     }
 
     Scenario master() {

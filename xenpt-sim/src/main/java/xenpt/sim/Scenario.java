@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param softwareVersion the host's {@code software-version} map, in the order xe prints it
  * @param files initial files of the host tree (virtual path → content), e.g. the boot configuration
  * @param links initial symbolic links (virtual path → relative target), created after the files
+ * @param poolOtherConfig the pool's other-config (a pool's: its master's), e.g. {@code auto_poweron: "true"}
+ * @param iommu whether Xen found and enabled an IOMMU (VT-d / AMD-Vi): without it no device can be passed through
  */
 record Scenario(
         String name,
@@ -24,6 +26,7 @@ record Scenario(
         long rebootDelayMs,
         boolean xenCmdline,
         boolean pciApi,
+        boolean iommu,
         Map<String, String> inventory,
         Map<String, String> softwareVersion,
         Map<String, String> files,
@@ -31,7 +34,8 @@ record Scenario(
         List<PciDev> devices,
         List<Nic> nics,
         List<Disk> disks,
-        List<VmSeed> vms) {
+        List<VmSeed> vms,
+        Map<String, String> poolOtherConfig) {
 
     Scenario {
         inventory = Collections.unmodifiableMap(new LinkedHashMap<>(inventory));
@@ -49,6 +53,7 @@ record Scenario(
         nics = List.copyOf(nics);
         disks = List.copyOf(disks);
         vms = List.copyOf(vms);
+        poolOtherConfig = Collections.unmodifiableMap(new LinkedHashMap<>(poolOtherConfig));
         for (String key : List.of("INSTALLATION_UUID", "CONTROL_DOMAIN_UUID", "PRODUCT_BRAND", "PRODUCT_VERSION")) {
             if (!inventory.containsKey(key)) throw new IllegalArgumentException("inventory lacks " + key);
         }

@@ -38,7 +38,7 @@ final class ScenarioLoader {
 
     static Scenario parse(String name, String yaml) {
         LoadSettings settings = LoadSettings.builder().setSchema(new FailsafeSchema()).build();
-        Map<String, Object> top = map(new Load(settings).loadFromString(yaml), "scenario");
+        Map<String, Object> top = withBase(map(new Load(settings).loadFromString(yaml), "scenario"), 0);
         return new Scenario(
                 name,
                 str(top, "name-label", name),
@@ -47,6 +47,7 @@ final class ScenarioLoader {
                 Long.parseLong(str(top, "reboot-delay-ms", "1000")),
                 Boolean.parseBoolean(str(top, "xen-cmdline", "false")),
                 Boolean.parseBoolean(str(top, "pci-api", "false")),
+                Boolean.parseBoolean(str(top, "iommu", "true")),
                 strings(top.get("inventory"), "inventory"),
                 strings(top.get("software-version"), "software-version"),
                 strings(top.get("files"), "files"),
@@ -56,7 +57,29 @@ final class ScenarioLoader {
                         Boolean.parseBoolean(str(m, "management", "false")), str(m, "ip", ""))),
                 list(top.get("disks"), m -> new Disk(str(m, "name", null), str(m, "controller", null),
                         str(m, "path", ""), stringList(m.get("ids")), Integer.parseInt(str(m, "partitions", "0")))),
-                list(top.get("vms"), ScenarioLoader::vm));
+                list(top.get("vms"), ScenarioLoader::vm),
+                strings(top.get("pool-other-config"), "pool-other-config"));
+    }
+
+    /**
+     * A variant names its {@code base:} scenario (built-in name) and lists only the top-level keys it changes; each
+     * replaces the base's key whole (a variant with other devices lists all of them).
+     */
+    private static Map<String, Object> withBase(Map<String, Object> top, int depth) {
+        Object base = top.get("base");
+        if (base == null) return top;
+        if (!(base instanceof String name) || depth > 4) throw new IllegalArgumentException("bad base '" + base + "'");
+        Map<String, Object> merged;
+        try {
+            LoadSettings settings = LoadSettings.builder().setSchema(new FailsafeSchema()).build();
+            merged = new LinkedHashMap<>(withBase(map(new Load(settings).loadFromString(text(name)), name), depth + 1));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("base " + name + ": " + e.getMessage(), e);
+        }
+        top.forEach((k, v) -> {
+            if (!k.equals("base")) merged.put(k, v);
+        });
+        return merged;
     }
 
     private static PciDev device(Map<String, Object> m) {
@@ -68,14 +91,17 @@ final class ScenarioLoader {
         String modules = str(m, "modules", "");
         return new PciDev(str(m, "slot", null), str(m, "bridge", ""), cls[0], cls[1], vendor[0], vendor[1],
                 device[0], device[1], sv[0], sv[1], sd[0], sd[1], str(m, "rev", ""), str(m, "progif", ""),
-                str(m, "driver", ""), modules.isBlank() ? List.of() : List.of(modules.trim().split("\\s*,\\s*")));
+                str(m, "driver", ""), modules.isBlank() ? List.of() : List.of(modules.trim().split("\\s*,\\s*")),
+                str(m, "flr", ""));
     }
 
     private static VmSeed vm(Map<String, Object> m) {
         return new VmSeed(str(m, "uuid", null), str(m, "name-label", null), str(m, "name-description", ""),
                 str(m, "power-state", "halted"), Long.parseLong(str(m, "memory-mib", "2048")),
                 Integer.parseInt(str(m, "vcpus", "2")), str(m, "affinity", ""),
-                strings(m.get("other-config"), "other-config"));
+                strings(m.get("other-config"), "other-config"), str(m, "ha-restart-priority", ""),
+                str(m, "clean-shutdown", "works").equals("hangs"),
+                Boolean.parseBoolean(str(m, "pci-set-while-running", "false")));
     }
 
     /** {@code "1002 Advanced Micro Devices"} → {@code ["1002", "Advanced Micro Devices"]}; the name may be absent. */

@@ -105,6 +105,9 @@ final class Shell {
         return switch (name) {
             case "xe" -> new Xe(ctx).run(args);
             case "lspci" -> new Lspci(ctx).run(args);
+            case "xl" -> new Xl(ctx).run(args);
+            case "xenstore-ls" -> new Xenstore(ctx).ls(args);
+            case "dmesg" -> Outcome.ok(KernelLog.dmesg(ctx.state().cmdline(), ctx.state().pcibackBound()));
             case "cat" -> args.isEmpty() ? Outcome.ok(stdin) : new FileCommands(ctx).cat(args);
             case "ls" -> new Ls(ctx.fs()).run(args);
             case "readlink" -> new FileCommands(ctx).readlink(args);

@@ -129,7 +129,7 @@ public final class SimulatedHost implements AutoCloseable {
             }
             Thread.sleep(rebootDelayMs);
             ctx.store().locked(() -> {
-                ctx.update(s -> bootOrThrow(s));
+                ctx.update(this::bootOrThrow);
                 return null;
             });
             listenAgain();
@@ -144,7 +144,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     private HostState bootOrThrow(HostState s) {
         try {
-            return Boot.boot(ctx.scenario(), ctx.fs(), s);
+            return Autostart.atBoot(ctx, Boot.boot(ctx.scenario(), ctx.fs(), s));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -130,7 +130,8 @@ final class StateStore {
                     .put("name-description", v.nameDescription()).put("power-state", v.powerState())
                     .put("is-control-domain", v.controlDomain()).put("resident-on", v.residentOn())
                     .put("affinity", v.affinity()).put("other-config", oc).put("dom-id", v.domId())
-                    .put("start-time", v.startTime()).put("memory-mib", v.memoryMiB()).put("vcpus", v.vcpus()));
+                    .put("start-time", v.startTime()).put("memory-mib", v.memoryMiB()).put("vcpus", v.vcpus())
+                    .put("attached", new JSONArray(v.attached())));
         }
         return vms;
     }
@@ -153,7 +154,8 @@ final class StateStore {
             vms.add(new Vm(v.getString("uuid"), v.getString("name-label"), v.getString("name-description"),
                     v.getString("power-state"), v.getBoolean("is-control-domain"), v.getString("resident-on"),
                     v.getString("affinity"), oc, v.getLong("dom-id"), v.getString("start-time"),
-                    v.getLong("memory-mib"), v.getInt("vcpus")));
+                    v.getLong("memory-mib"), v.getInt("vcpus"),
+                    v.has("attached") ? strings(v.getJSONArray("attached")) : List.of()));
         }
         return vms;
     }

@@ -29,13 +29,17 @@ final class VmPower {
 
     private VmPower() {}
 
-    static Result start(HostContext ctx, HostState st, String uuid) {
+    static Result start(HostContext ctx, HostState st, String uuid) throws java.io.IOException {
         Vm vm = st.vm(uuid).orElseThrow();
         if (!vm.powerState().equals("halted")) return badPowerState(vm, "halted");
         List<String> devices = pciDevices(vm.otherConfig().getOrDefault("pci", ""));
         int major = ctx.scenario().majorVersion();
         if (!devices.isEmpty() && !st.pcibackLoaded()) {
             return new Result(null, XeFormat.internalError(major, "pciback has not loaded"));
+        }
+        if (!devices.isEmpty() && !ctx.scenario().iommu()) {
+            // xen-facts §9.5: IOMMU/VT-d off (verbatim, XCP-ng docs).
+            return new Result(null, XeFormat.internalError(major, "xenopsd internal error: Device.PCI.Cannot_add(_, _)"));
         }
         HostState next = st;
         for (String slot : devices) {
@@ -52,13 +56,36 @@ final class VmPower {
         }
         String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'"));
         long domId = next.nextDomId();
-        next = next.withVm(uuid, v -> v.started(ctx.scenario().hostUuid(), domId, now)).withNextDomId(domId + 1);
+        // A fault stands for a device model that comes up without the devices (what the attachment check catches).
+        List<String> plugged = ctx.faults().startsWithoutPci() ? List.of() : devices;
+        next = next.withVm(uuid, v -> v.started(ctx.scenario().hostUuid(), domId, now, plugged))
+                .withNextDomId(domId + 1);
         return new Result(next, null);
     }
 
-    static Result shutdown(HostContext ctx, HostState st, String uuid) {
+    /** Starts the VM on {@code host}: here with its devices, or on another member (a VM without devices). */
+    static Result startOn(HostContext ctx, HostState st, String uuid, Scenario host) throws java.io.IOException {
+        if (host.hostUuid().equals(ctx.scenario().hostUuid())) return start(ctx, st, uuid);
+        Vm vm = st.vm(uuid).orElseThrow();
+        if (!vm.powerState().equals("halted")) return badPowerState(vm, "halted");
+        String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'"));
+        return new Result(st.withVm(uuid, v -> v.started(host.hostUuid(), st.nextDomId(), now, List.of()))
+                .withNextDomId(st.nextDomId() + 1), null);
+    }
+
+    /**
+     * A hard shutdown always halts a running VM. A clean one asks the guest; a guest that never completes it
+     * ({@code clean-shutdown: hangs}) ends in VM_SHUTDOWN_TIMEOUT after xapi's domain_shutdown_total_timeout (1200 s,
+     * {@code xapi_globs.ml}; the simulator answers at once), printed with the VM as "uuid (name)" and the timeout as
+     * OCaml's {@code string_of_float} writes it ({@code xapi_xenops.ml}, datamodel_errors.ml).
+     */
+    static Result shutdown(HostContext ctx, HostState st, String uuid, boolean force) {
         Vm vm = st.vm(uuid).orElseThrow();
         if (!vm.running()) return badPowerState(vm, "running");
+        if (!force && ctx.pool().seed(uuid).map(VmSeed::shutdownHangs).orElse(false)) {
+            return new Result(null, Outcome.fail(1, "VM failed to shutdown before the timeout expired\nvm: " + vm.uuid()
+                    + " (" + vm.nameLabel() + ")\ntimeout: 1200.\n"));
+        }
         return new Result(st.withVm(uuid, Vm::halted), null);
     }
 

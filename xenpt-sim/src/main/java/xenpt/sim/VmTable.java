@@ -22,7 +22,7 @@ final class VmTable {
 
     private VmTable() {}
 
-    static XeTable<Vm> create(Scenario s) {
+    static XeTable<Vm> create(Scenario s, Pool pool) {
         List<XeField<Vm>> f = List.of(
                 XeField.of("uuid", RO, Vm::uuid),
                 XeField.of("name-label", RW, Vm::nameLabel),
@@ -65,6 +65,9 @@ final class VmTable {
                 XeField.ofMap("other-config", MRW, Vm::otherConfig),
                 XeField.of("dom-id", RO, v -> String.valueOf(v.domId())),
                 XeField.ofMap("xenstore-data", MRW, v -> Map.of()),
+                // records.ml: ha-restart-priority ("restart", "best-effort" or ""), between xenstore-data and
+                // start-time (after ha-always-run, which is deprecated and not simulated).
+                XeField.of("ha-restart-priority", RW, v -> haPriority(pool, v)),
                 XeField.of("start-time", RO, Vm::startTime),
                 XeField.of("install-time", RO, v -> Vm.NEVER_STARTED),
                 XeField.of("VCPUs-number", RO, v -> v.running() ? String.valueOf(v.vcpus()) : "0"),
@@ -77,6 +80,10 @@ final class VmTable {
                 XeField.of("has-vendor-device", RW, v -> "false"),
                 XeField.of("requires-reboot", RO, v -> "false"));
         return new XeTable<>("VM", f, List.of("name-label", "uuid", "power-state"));
+    }
+
+    static String haPriority(Pool pool, Vm v) {
+        return pool.seed(v.uuid()).map(VmSeed::haRestartPriority).orElse("");
     }
 
     /** A host reference as the CLI prints it: the host's uuid, or {@code <not in database>} for a null reference. */

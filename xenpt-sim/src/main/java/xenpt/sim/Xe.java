@@ -16,7 +16,7 @@ final class Xe {
 
     Xe(HostContext ctx) {
         this.ctx = ctx;
-        this.vms = VmTable.create(ctx.scenario());
+        this.vms = VmTable.create(ctx.scenario(), ctx.pool());
     }
 
     Outcome run(List<String> argv) throws IOException {
@@ -36,9 +36,11 @@ final class Xe {
             case "vm-start" -> new XeVmOps(ctx, vms).power(args, true);
             case "vm-shutdown" -> new XeVmOps(ctx, vms).power(args, false);
             // One database for the pool (Pool): every member answers for every host and PIF of the pool.
-            case "host-list" -> HostTables.host().list(ctx.pool().members(), args);
-            case "host-param-get" -> withHost(args, h -> HostTables.host().paramGet(h, args));
-            case "host-param-list" -> withHost(args, h -> HostTables.host().paramList(h));
+            case "host-list" -> hosts().list(ctx.pool().members(), args);
+            case "host-param-get" -> withHost(args, h -> hosts().paramGet(h, args));
+            case "host-param-list" -> withHost(args, h -> hosts().paramList(h));
+            case "host-disable", "host-enable", "host-evacuate", "host-get-vms-which-prevent-evacuation" ->
+                new XeHost(ctx).run(cmd, args);
             case "pool-list" -> HostTables.pool().list(List.of(ctx.pool()), args);
             case "pif-list" -> PoolTables.pifs(ctx.pool(), args);
             case "pci-list", "pci-param-get", "pci-param-list", "pci-enable-dom0-access",
@@ -46,6 +48,10 @@ final class Xe {
                 s.pciApi() ? new XePci(ctx).run(cmd, args) : XeFormat.unknownCommand(cmd);
             default -> XeFormat.unknownCommand(cmd);
         };
+    }
+
+    private XeTable<Scenario> hosts() {
+        return HostTables.host(m -> HostFlags.enabled(ctx, m));
     }
 
     private interface VmCommand {

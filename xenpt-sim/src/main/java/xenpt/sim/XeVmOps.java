@@ -97,7 +97,10 @@ final class XeVmOps {
         });
     }
 
-    /** {@code vm-start} / {@code vm-shutdown} with VM selectors: {@code vm=<name or uuid>} or field filters. */
+    /**
+     * {@code vm-start [on=HOST]} / {@code vm-shutdown [--force]} with VM selectors: {@code vm=<name or uuid>} or field
+     * filters. {@code --force} is a hard shutdown (xapi's {@code VM.hard_shutdown}), otherwise a clean one.
+     */
     Outcome power(XeArgs args, boolean start) throws IOException {
         return ctx.store().locked(() -> {
             HostState st = ctx.state();
@@ -108,14 +111,16 @@ final class XeVmOps {
             }
             StringBuilder err = new StringBuilder();
             for (Vm vm : selected) {
-                Optional<Outcome> elsewhere = start ? PoolTables.startsElsewhere(ctx, vm) : Optional.empty();
-                if (elsewhere.isPresent()) {
-                    if (selected.size() == 1) return elsewhere.get();
-                    err.append("operation failed on ").append(vm.uuid()).append(": ").append(elsewhere.get().err());
+                VmPlacement.Choice where = start ? VmPlacement.choose(ctx, vm, args.get("on"))
+                        : new VmPlacement.Choice(ctx.scenario(), null);
+                if (where.error() != null) {
+                    if (selected.size() == 1) return where.error();
+                    err.append("operation failed on ").append(vm.uuid()).append(": ").append(where.error().err());
                     continue;
                 }
-                VmPower.Result r = start ? VmPower.start(ctx, ctx.state(), vm.uuid())
-                        : VmPower.shutdown(ctx, ctx.state(), vm.uuid());
+                VmPower.Result r = start ? VmPower.startOn(ctx, ctx.state(), vm.uuid(), where.host())
+                        : VmPower.shutdown(ctx, ctx.state(), vm.uuid(), args.flags().contains("force")
+                                || args.get("force").orElse("").equals("true"));
                 if (r.error() != null) {
                     if (selected.size() == 1) return r.error();
                     err.append("operation failed on ").append(vm.uuid()).append(": ").append(r.error().err());

@@ -14,6 +14,7 @@
  *
  * <p>Scenario schema ({@code examples/sim/<name>.yaml}; every scalar is read as a string):
  * <pre>
+ * base: doctor-healthy             # optional: a variant; its top-level keys replace the base scenario's, whole
  * name-label: Wintermute            # host name-label; dom0 is "Control domain on host: &lt;name-label&gt;"
  * address: 192.0.2.10               # host address field (the SSH server itself always listens on 127.0.0.1)
  * pool-uuid: …                      # optional; derived from the host uuid when absent (a pool: the master's)
@@ -21,9 +22,12 @@
  *   name: lab                       #   members in &lt;state dir&gt;/../pool-lab/; each member its own state directory
  *   master: lab-a                   #   the member scenario that is the master (default: the first member)
  *   members: [lab-a, lab-b]         #   every member's scenario (built-in names, or files beside this one)
+ *   ha-enabled: true                #   optional: HA is enabled on the pool (xe pool-list ha-enabled)
  * reboot-delay-ms: 1000             # how long a reboot keeps the host away
+ * pool-other-config: {auto_poweron: "true"}   # optional: the pool's other-config (a pool's: the master's)
  * xen-cmdline: true|false           # whether /opt/xensource/libexec/xen-cmdline exists
  * pci-api: true|false               # whether xe has pci-list / pci-*-dom0-access (xapi &gt;= 24.14)
+ * iommu: true|false                 # whether Xen enabled an IOMMU (default true; xl info, xl dmesg, VM start)
  * inventory:                        # /etc/xensource-inventory, KEY: value in file order; must hold
  *   INSTALLATION_UUID: …            #   INSTALLATION_UUID (host uuid), CONTROL_DOMAIN_UUID, PRODUCT_BRAND,
  *   …                               #   PRODUCT_VERSION
@@ -44,6 +48,7 @@
  *     rev: "02"                     # optional, hex; progif likewise
  *     driver: radeon                # dom0 driver bound at boot (optional)
  *     modules: radeon               # comma-separated kernel modules (optional)
+ *     flr: "+"                      # PCI Express endpoint with (+) or without (-) FLR (lspci -vv DevCap); absent: PCI
  * nics:                             # physical NICs: dom0 name, PCI function, MAC, management flag, IP
  *   - {name: eth0, pci: 0000:0d:00.0, mac: …, management: true, ip: 192.0.2.10}
  * disks:                            # block devices: controller function, sysfs path below it, by-id names
@@ -54,6 +59,9 @@
  *     power-state: running|halted   # running VMs are started at the host's first boot
  *     memory-mib: 4096              # optional; vcpus, affinity (host uuid) and name-description likewise
  *     other-config: {k: v, …}       # kept in order
+ *     ha-restart-priority: restart  # optional: protected by HA (with the pool's ha-enabled)
+ *     clean-shutdown: hangs         # optional: the guest ignores a clean shutdown (xe vm-shutdown times out)
+ *     pci-set-while-running: true   # started before other-config:pci was set: the domain holds none of it
  * </pre>
  */
 package xenpt.sim;

@@ -30,9 +30,31 @@ public final class JournalFile {
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
             Optional<JournalEntry> e = parse(lines.get(i));
-            if (e.isPresent() && !e.get().result().equals("force-unlocked")) return e;
+            if (e.isPresent() && !e.get().result().equals("force-unlocked") && !e.get().result().equals(RebootTrace.RESULT)) {
+                return e;
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The reboot an apply left unfinished: the last {@link RebootTrace} record, unless it is at its last stage. An
+     * apply that sees one finishes the job (enables the host xenpt disabled, starts the VMs xenpt shut down).
+     */
+    public static Optional<RebootTrace> unfinishedReboot(String text) {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Optional<RebootTrace> t = RebootTrace.parse(lines.get(i));
+            if (t.isPresent()) return t.filter(x -> !x.finished());
+        }
+        return Optional.empty();
+    }
+
+    /** The journal {@code text} with the trace record appended; empty when its id is there already. */
+    public static Optional<String> appended(String text, RebootTrace trace) {
+        if (ids(text).contains(trace.id())) return Optional.empty();
+        String whole = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
+        return Optional.of(whole + trace.toJson() + "\n");
     }
 
     /**

@@ -35,4 +35,21 @@ class JournalFileTest {
         assertThat(last.id()).isEqualTo("e-2");
         assertThat(last.result()).isEqualTo("interrupted");
     }
+
+    @Test
+    void aRebootTraceIsReadBackWholeIsNoApplyAndIsUnfinishedUntilItsLastStage() {
+        RebootTrace t = new RebootTrace("t-1", "2026-11-28T00:00:00Z", "p3", RebootTrace.Stage.STARTED, "boot-1", false,
+                true, java.util.List.of(), java.util.List.of());
+        RebootTrace down = t.withHostDisabled(true).withVms(java.util.List.of(new RebootTrace.TracedVm("v-1", "db")),
+                java.util.List.of(new RebootTrace.TracedVm("v-2", "web"))).at(RebootTrace.Stage.REBOOTING, "t-2",
+                "2026-11-28T00:01:00Z");
+        String text = NEW + "\n" + JournalFile.appended(t.toJson() + "\n", down).orElseThrow();
+        assertThat(JournalFile.unfinishedReboot(text)).contains(down);
+        assertThat(JournalFile.last(text).orElseThrow().id()).as("a trace is not an apply").isEqualTo("e-2");
+        assertThat(JournalFile.ids(text)).contains("t-1", "t-2");
+        assertThat(JournalFile.appended(text, down)).as("appended once").isEmpty();
+        String done = text + down.at(RebootTrace.Stage.FINISHED, "t-3", "2026-11-28T00:02:00Z").toJson() + "\n";
+        assertThat(JournalFile.unfinishedReboot(done)).isEmpty();
+        assertThat(JournalFile.unfinishedReboot(NEW + "\n")).isEmpty();
+    }
 }
