@@ -11,8 +11,9 @@
 #   one ed25519 host key; known_hosts has a line per port (host keys are verified), authorized_keys is the simulated
 #   fleet's client key; desired-state.yaml is the simulated fleet's with these ports and known_hosts.
 # - every channel runs root's login shell (bash) with "ForceCommand . REALDIR/shims.sh; eval "$SSH_ORIGINAL_COMMAND"":
-#   a real shell runs the client's command line (sequences, $?, redirections, echo...), while cat, ls, lspci, xe and
-#   /opt/xensource/libexec/xen-cmdline are bash functions (shims.sh) that answer, with the output, error output and
+#   a real shell runs the client's command line (sequences, $?, redirections, echo...), while cat, ls, lspci, xe,
+#   /opt/xensource/libexec/xen-cmdline and 'sh -c' (run in a subshell, so a script's commands are shimmed too) are
+#   bash functions (shims.sh) that answer, with the output, error output and
 #   exit status the simulated host gives for the same words: the first time by asking it over SSH (its MINA
 #   endpoint), then from a per-host cache (REALDIR/hosts/PORT/cache), with one 'cat' process per command as a real
 #   host runs one process per command. Commands a benchmark sends are cached by an unmeasured warm-up run.
@@ -135,6 +136,15 @@ ls() { xb_run ls "\$@"; }
 lspci() { xb_run lspci "\$@"; }
 xe() { xb_run xe "\$@"; }
 /opt/xensource/libexec/xen-cmdline() { xb_run /opt/xensource/libexec/xen-cmdline "\$@"; }
+# 'sh -c SCRIPT' (xenpt's one read script) runs in a forked subshell of this bash, so that its commands reach the
+# shims too; a dom0's /bin/sh is bash as well
+sh() {
+  if [ "\${1:-}" = -c ] && [ \$# -ge 2 ]; then
+    (xb_script=\$2; shift 2; eval "\$xb_script")
+  else
+    command sh "\$@"
+  fi
+}
 SHIMS
 }
 
