@@ -89,6 +89,10 @@ CONF
 
 real_stop() {
   local real=$1 f pid
+  # the warm-up's shared connections to the simulated hosts
+  for f in "$real"/hosts/*/cm; do
+    [ -S "$f" ] && ssh -O exit -o ControlPath="$f" x >/dev/null 2>&1 || true
+  done
   for f in "$real"/sshd-*.pid; do
     [ -f "$f" ] || continue
     pid=$(cat "$f")
@@ -120,8 +124,10 @@ xb_run() {
   echo "\$xb_port \$words" >>$real/commands.log
   if [ ! -f "\$file.rc" ]; then
     # first time: the simulated host answers (its MINA endpoint), the answer is kept for the next runs
+    # (one shared connection per host, kept 60 s: thousands of answers are fetched in a warm-up run)
     command ssh -n -i $sim/id_ed25519 -o UserKnownHostsFile=$sim/known_hosts -o StrictHostKeyChecking=yes \\
-      -o BatchMode=yes -o LogLevel=ERROR -p "\$(<\$xb_host/simport)" root@127.0.0.1 "\$words" \\
+      -o BatchMode=yes -o LogLevel=ERROR -o KexAlgorithms=curve25519-sha256 -o ControlMaster=auto \\
+      -o ControlPath=\$xb_host/cm -o ControlPersist=60 -p "\$(<\$xb_host/simport)" root@127.0.0.1 "\$words" \\
       >"\$file.out.\$\$" 2>"\$file.err.\$\$" && rc=0 || rc=\$?
     mv -f "\$file.out.\$\$" "\$file.out"; mv -f "\$file.err.\$\$" "\$file.err"; echo "\$rc" >"\$file.rc.\$\$"
     mv -f "\$file.rc.\$\$" "\$file.rc"
