@@ -124,11 +124,16 @@ xb_run() {
   echo "\$xb_port \$words" >>$real/commands.log
   if [ ! -f "\$file.rc" ]; then
     # first time: the simulated host answers (its MINA endpoint), the answer is kept for the next runs
-    # (one shared connection per host, kept 60 s: thousands of answers are fetched in a warm-up run)
-    command ssh -n -i $sim/id_ed25519 -o UserKnownHostsFile=$sim/known_hosts -o StrictHostKeyChecking=yes \\
-      -o BatchMode=yes -o LogLevel=ERROR -o KexAlgorithms=curve25519-sha256 -o ControlMaster=auto \\
-      -o ControlPath=\$xb_host/cm -o ControlPersist=60 -p "\$(<\$xb_host/simport)" root@127.0.0.1 "\$words" \\
-      >"\$file.out.\$\$" 2>"\$file.err.\$\$" && rc=0 || rc=\$?
+    # (one shared connection per host, kept 60 s: thousands of answers are fetched in a warm-up run; 255 is ssh's
+    # own failure, e.g. a multiplexed session lost, never the simulated host's: then again without multiplexing)
+    local mux="-o ControlMaster=auto -o ControlPath=\$xb_host/cm -o ControlPersist=60" try
+    for try in 1 2 3; do
+      command ssh -n -i $sim/id_ed25519 -o UserKnownHostsFile=$sim/known_hosts -o StrictHostKeyChecking=yes \\
+        -o BatchMode=yes -o LogLevel=ERROR -o KexAlgorithms=curve25519-sha256 \$mux \\
+        -p "\$(<\$xb_host/simport)" root@127.0.0.1 "\$words" >"\$file.out.\$\$" 2>"\$file.err.\$\$" && rc=0 || rc=\$?
+      [ "\$rc" != 255 ] && break
+      mux="-o ControlMaster=no -o ControlPath=none"
+    done
     mv -f "\$file.out.\$\$" "\$file.out"; mv -f "\$file.err.\$\$" "\$file.err"; echo "\$rc" >"\$file.rc.\$\$"
     mv -f "\$file.rc.\$\$" "\$file.rc"
   fi
