@@ -4,6 +4,10 @@
 # The launcher of a release: the runtime inside the release, never JAVA_HOME or a java on PATH. Symlinks to it (the
 # .deb's /usr/bin/xenpt) are followed to find the release directory. JVM options as in ./xenpt (bench/README.md);
 # XENPT_JAVA_OPTS, even empty, replaces them.
+# Class-data archive (bench/startup.sh: ~25% less CPU per start): a recorded archive is not reproducible, so the
+# release has none (unless XENPT_RELEASE_CDS=1 put lib/xenpt.jsa there); instead the first command that observes
+# hosts records one for this release into ~/.cache/xenpt (XDG_CACHE_HOME), and later commands use it. $1: the file,
+# $2: the release id (version and commit) that names the archive.
 write_launcher() {
   cat >"$1" <<'LAUNCHER'
 #!/bin/sh
@@ -11,13 +15,33 @@ write_launcher() {
 set -e
 home=$(dirname "$(dirname "$(readlink -f "$0")")")
 opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx320m"
-if [ -f "$home/lib/xenpt.jsa" ]; then
-  opts="$opts -XX:SharedArchiveFile=$home/lib/xenpt.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+jsa=$home/lib/xenpt.jsa
+if [ ! -f "$jsa" ] && [ -n "${XDG_CACHE_HOME:-${HOME:-}}" ]; then
+  jsa=${XDG_CACHE_HOME:-$HOME/.cache}/xenpt/xenpt-@ID@.jsa
 fi
-if [ -n "${XENPT_JAVA_OPTS+set}" ]; then opts=$XENPT_JAVA_OPTS; fi
+if [ -n "${XENPT_JAVA_OPTS+set}" ]; then
+  opts=$XENPT_JAVA_OPTS
+elif [ -f "$jsa" ]; then
+  opts="$opts -XX:SharedArchiveFile=$jsa $quiet"
+else
+  # no archive yet: the first command that observes hosts records one (classes it loaded), once per release
+  for arg in "$@"; do
+    case $arg in plan | apply | drift | inspect | review | import | doctor) ;; *) continue ;; esac
+    if mkdir -p "${jsa%/*}" 2>/dev/null && [ -w "${jsa%/*}" ] && command -v mv >/dev/null && command -v rm >/dev/null; then
+      tmp=$jsa.$$
+      # shellcheck disable=SC2086 # the options are words on purpose
+      "$home/runtime/bin/java" $opts -XX:ArchiveClassesAtExit="$tmp" $quiet -jar "$home/lib/xenpt.jar" "$@" && rc=0 || rc=$?
+      if [ -s "$tmp" ]; then mv -f "$tmp" "$jsa"; else rm -f "$tmp"; fi
+      exit "$rc"
+    fi
+    break
+  done
+fi
 # shellcheck disable=SC2086 # the options are words on purpose
 exec "$home/runtime/bin/java" $opts -jar "$home/lib/xenpt.jar" "$@"
 LAUNCHER
+  sed -i "s|@ID@|$2|" "$1"
   chmod 755 "$1"
 }
 
@@ -43,7 +67,7 @@ stage_tree() {
   "$JAVA_HOME/bin/jlink" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages \
     --compress zip-6 --generate-cds-archive --output "$dir/runtime" >&2
   cp "$JAR" "$dir/lib/xenpt.jar"
-  write_launcher "$dir/bin/xenpt"
+  write_launcher "$dir/bin/xenpt" "$(basename "$dir" | sed 's/^xenpt-//')${commit:+-$commit}"
   XENPT_JAVA_OPTS= "$dir/bin/xenpt" completion bash >"$dir/share/bash-completion/completions/xenpt"
   "$dir/runtime/bin/java" -cp "$dir/lib/xenpt.jar" xenpt.cli.ManPages "$dir/share/man/man1"
   gzip -n -9 "$dir"/share/man/man1/*.1

@@ -25,6 +25,10 @@ final class DoctorCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "VM", description = "Only this VM (name-label or uuid).")
     String vm;
 
+    @Mixin GlobalOptions.Output outputOptions;
+    @Mixin GlobalOptions.Verbose verboseOptions;
+    @Mixin GlobalOptions.HostAccess hostAccess;
+
     @Mixin
     DesiredStateOptions desired;
 

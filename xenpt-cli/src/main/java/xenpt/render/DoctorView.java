@@ -38,6 +38,8 @@ final class DoctorView {
 
     static String json(DoctorReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format_version", "1");
+        m.put("xenpt_version", xenpt.build.XenptVersion.current().recorded());
         m.put("host", r.host());
         r.vm().ifPresent(v -> m.put("vm", v));
         m.put("healthy", r.healthy());

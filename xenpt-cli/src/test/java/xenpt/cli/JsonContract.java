@@ -34,7 +34,8 @@ public final class JsonContract {
             "drift", "drift-report",
             "inspect", "inspect",
             "review", "review",
-            "validate", "validate");
+            "validate", "validate",
+            "doctor", "doctor");
 
     /** The schema of a file a command writes whatever {@code -o} says, by command path and option. */
     static final Map<String, String> FILES = Map.of(

@@ -42,9 +42,9 @@ class JsonContractCheckTest {
         var apply = JsonContract.Invocation.parse("-o", "json", "apply", "-f", "x").orElseThrow();
         assertThatThrownBy(() -> JsonContract.check(apply, "", Map.of(), 1)).as("apply prints a document on every path")
                 .hasMessageContaining("not JSON");
-        var unknown = new JsonContract.Invocation(java.util.List.of("doctor"), "doctor", true, Map.of());
+        var unknown = new JsonContract.Invocation(java.util.List.of("frobnicate"), "frobnicate", true, Map.of());
         assertThatThrownBy(() -> JsonContract.check(unknown, "{}", Map.of(), 0))
-                .hasMessageContaining("JsonContract.STDOUT names no schema for 'doctor'");
+                .hasMessageContaining("JsonContract.STDOUT names no schema for 'frobnicate'");
         Path plan = Files.writeString(dir.resolve("p.json"), "{\"format_version\": \"1\"}");
         var out = JsonContract.Invocation.parse("plan", "-f", "x", "--out", plan.toString()).orElseThrow();
         assertThatThrownBy(() -> JsonContract.check(out, "text\n", Map.of(plan, Optional.empty()), 0))

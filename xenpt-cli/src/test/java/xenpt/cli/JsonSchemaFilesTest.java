@@ -21,7 +21,7 @@ class JsonSchemaFilesTest {
 
     static final java.util.Set<String> CONDITIONAL = java.util.Set.of("if", "then", "else");
 
-    static final List<String> CONTRACT = List.of("apply-report", "drift-report", "inspect", "plan", "review", "validate");
+    static final List<String> CONTRACT = List.of("apply-report", "doctor", "drift-report", "inspect", "plan", "review", "validate");
 
     @Test
     void theContractHasItsSchemasAndEachIsAValidDraft7Document() {
@@ -39,6 +39,37 @@ class JsonSchemaFilesTest {
             assertThat(schema.getString("$id")).isEqualTo("https://xenpt.dev/schemas/" + name + ".schema.json");
             assertThat(JsonSchemas.schema(name)).as(name + " loads with everit").isNotNull();
         }
+    }
+
+    /** A closed set in Java and its enum in a schema name the same words, so a new kind cannot miss the schema. */
+    @Test
+    void theSchemasEnumsAreTheJavaEnumsWords() {
+        assertThat(enumWith("plan", "pending-reboot"))
+                .containsExactlyInAnyOrderElementsOf(words(xenpt.plan.Status.Kind.values(), xenpt.plan.Status.Kind::word));
+        assertThat(enumWith("drift-report", "boot-config")).containsExactlyInAnyOrderElementsOf(
+                words(xenpt.plan.DriftReport.Category.values(), xenpt.plan.DriftReport.Category::word));
+        assertThat(enumWith("doctor", "iommu-disabled")).containsExactlyInAnyOrderElementsOf(
+                words(xenpt.plan.DoctorReport.Kind.values(), xenpt.plan.DoctorReport.Kind::word));
+    }
+
+    private static <E> List<String> words(E[] values, java.util.function.Function<E, String> word) {
+        return java.util.Arrays.stream(values).map(word).toList();
+    }
+
+    /** The first {@code enum} array in a schema that holds {@code word}. */
+    private static List<String> enumWith(String schema, String word) {
+        java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>(List.of(JsonSchemas.json(schema)));
+        while (!todo.isEmpty()) {
+            Object node = todo.pop();
+            if (node instanceof JSONObject o) {
+                JSONArray e = o.optJSONArray("enum");
+                if (e != null && e.toList().contains(word)) return e.toList().stream().map(String::valueOf).toList();
+                o.keySet().forEach(k -> todo.push(o.get(k)));
+            } else if (node instanceof JSONArray a) {
+                a.forEach(todo::push);
+            }
+        }
+        throw new AssertionError(schema + " has no enum with " + word);
     }
 
     @Test
