@@ -56,6 +56,13 @@ public final class CannedHost {
         on(s, Reads.vmParam(ODD, "dom-id"), Reply.ok("-1\n"));
         on(s, Reads.PCI_BACKENDS, Reply.ok("/local/domain/0/backend/pci/3 = \"\"\n/local/domain/0/backend/pci/3/0 = \"\"\n"
                 + "/local/domain/0/backend/pci/3/0/dev-0 = \"0000:01:03.0\"\n"));
+        // The reboot facts: a standalone host without HA, so its running VM cannot move (xen-facts-additions.md).
+        on(s, RebootReads.HOSTS, Reply.ok(HOST_UUID + "\n"));
+        on(s, RebootReads.HA_ENABLED, Reply.ok("false\n"));
+        on(s, RebootReads.HA_PROTECTED, Reply.ok("\n"));
+        on(s, RebootReads.preventing(HOST_UUID).orElseThrow(), Reply.ok("uuid ( RO)          : " + WIN + "\n"
+                + "    name-label ( RW): Windows Server 2012 R2\n"
+                + "        reason ( RO): NO_HOSTS_AVAILABLE\n\n\n"));
         String invalid = "The uuid you supplied was invalid.\ntype: VM\nuuid: " + FORGED + "\n";
         for (String p : new String[] {"name-label", "power-state", "resident-on", "affinity", "dom-id"}) {
             on(s, Reads.vmParam(FORGED, p), Reply.fail(1, invalid));

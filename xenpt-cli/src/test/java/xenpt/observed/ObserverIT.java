@@ -95,6 +95,17 @@ class ObserverIT {
     }
 
     @Test
+    void theRebootFactsComeFromRoundOneAndTheEvacuationCheckFromRoundTwo() throws Exception {
+        ObservedHost h = observe(HideMethod.AUTO);
+        assertThat(h.reboot().poolHosts()).isEqualTo(1);
+        assertThat(h.reboot().haEnabled()).isFalse();
+        assertThat(h.reboot().haProtected()).isEmpty();
+        assertThat(h.reboot().preventing()).containsExactly(java.util.Map.entry(CannedHost.WIN, "NO_HOSTS_AVAILABLE"));
+        assertThat(server.channels()).isEqualTo(2);
+        assertThat(RebootReads.preventing("not-a-uuid")).as("an inventory uuid that is not one is never asked").isEmpty();
+    }
+
+    @Test
     void allReadsGoOverOneConnectionInTwoChannels() throws Exception {
         server.latency(Duration.ofMillis(50));
         List<String> progress = new ArrayList<>();

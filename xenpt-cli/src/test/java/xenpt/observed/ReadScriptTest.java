@@ -35,6 +35,18 @@ class ReadScriptTest {
     }
 
     @Test
+    void theEvacuationCheckIsARoundTwoRequestAndDoctorsReadsAreFixed() {
+        Command preventing = RebootReads.preventing(A).orElseThrow();
+        ReadScript a = of(List.of(preventing));
+        assertThat(a.script()).doesNotContain(A)
+                .contains("host-prevent) xe host-get-vms-which-prevent-evacuation uuid=\"$u\" </dev/null ;;");
+        assertThat(a.command(NONCE).stdin()).isEqualTo(NONCE + "\nhost-prevent " + A + "\n");
+        assertThat(preventing.argv()).containsExactly("xe", "host-get-vms-which-prevent-evacuation", "uuid=" + A);
+        assertThat(of(DoctorReads.ALL).sections()).hasSize(DoctorReads.ALL.size());
+        assertThat(Reads.ROUND_ONE).contains(RebootReads.HOSTS, RebootReads.HA_ENABLED, RebootReads.HA_PROTECTED);
+    }
+
+    @Test
     void aReadThatIsNeitherFixedNorATemplateIsRefused() {
         assertThatThrownBy(() -> of(List.of(Command.of("cat", "/etc/shadow"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cat /etc/shadow");
