@@ -64,22 +64,31 @@ public final class Observer {
         HostInfo info = new HostInfo(inventory.getOrDefault("PRODUCT_BRAND", ""),
                 inventory.getOrDefault("PRODUCT_VERSION", ""), hostUuid, "", master);
 
-        VmReader vmReader = new VmReader(session);
-        VmReader.Round2 vmReads = vmReader.plan(r.get(Reads.VM_LIST));
-        Optional<Command> preventing = RebootReads.preventing(hostUuid);
-        Set<Command> round2 = new LinkedHashSet<>(vmReads.reads());
-        preventing.ifPresent(round2::add);
-        Map<Command, CommandResult> r2 = Reads.runAll(session, round2);
-        List<VmRecord> vms = PciBackendListing.attach(vmReader.read(vmReads, r2), hostUuid,
-                PciBackendListing.parse(r.get(Reads.PCI_BACKENDS)));
+        RoundTwo two = roundTwo(session, hostUuid, r.get(Reads.VM_LIST));
+        List<VmRecord> vms = PciBackendListing.attach(two.vms(), hostUuid, PciBackendListing.parse(r.get(Reads.PCI_BACKENDS)));
         Set<PciAddress> management = HostDevices.management(
                 XeRecords.parse(r.get(Reads.MANAGEMENT_PIF).stdout()), hostUuid, r.get(Reads.NET_LINKS).stdout());
         Set<PciAddress> rootDisk = HostDevices.rootDisk(inventory.getOrDefault("PRIMARY_DISK", ""),
                 r.get(Reads.DISK_BY_ID).stdout(), r.get(Reads.BLOCK_LINKS).stdout());
         Map<PciAddress, String> pciObjects = facts.pciApi() ? pciObjects(r.get(Reads.PCI_LIST), hostUuid) : Map.of();
-        RebootFacts reboot = RebootReads.facts(r, preventing.map(r2::get), r.get(Reads.JOURNAL));
+        RebootFacts reboot = RebootReads.facts(r, two.preventing(), r.get(Reads.JOURNAL));
         return new ObservedHost(name, address, info, backend, boot, runtime, Lspci.parse(lspci.stdout()), vms,
                 management, rootDisk, pciObjects, journal(r.get(Reads.JOURNAL)), reboot);
+    }
+
+    /** Round 2's answers: the VMs, and the host's evacuation check when it was asked. */
+    private record RoundTwo(List<VmRecord> vms, Optional<CommandResult> preventing) {}
+
+    /** Round 2 as one script: the VM reads that round 1 showed are needed, and the host's evacuation check. */
+    private static RoundTwo roundTwo(HostSession session, String hostUuid, CommandResult vmList)
+            throws TransportException, ObservationException {
+        VmReader vmReader = new VmReader(session);
+        VmReader.Round2 vmReads = vmReader.plan(vmList);
+        Optional<Command> preventing = RebootReads.preventing(hostUuid);
+        Set<Command> reads = new LinkedHashSet<>(vmReads.reads());
+        preventing.ifPresent(reads::add);
+        Map<Command, CommandResult> answers = Reads.runAll(session, reads);
+        return new RoundTwo(vmReader.read(vmReads, answers), preventing.map(answers::get));
     }
 
     /** See {@link FleetObserver#observeAll}. */
