@@ -3,7 +3,7 @@
 # simulated fleet ('xenpt sim serve --hosts N', 20 VMs and 30 devices per host), puts a real OpenSSH sshd fleet in
 # front of it (bench/real-sshd.sh: a real shell and processes per channel, answers from the simulated hosts), and
 # times on the real-sshd fleet:
-#   xenpt           ./xenpt plan -f REAL/desired-state.yaml   (a new JVM: JVM start included; default --parallelism)
+#   xenpt           ./xenpt plan --parallelism min(N,128) -f REAL/desired-state.yaml   (a new JVM: JVM start included)
 #   ssh-curve25519  the best hand-written OpenSSH loop: every host at once, one connection and ONE remote command per
 #                   host running all round-1 reads with a marker and exit status per read, -o KexAlgorithms=curve25519-sha256
 #   ssh-default     the same loop with OpenSSH's default key exchange (sntrup761x25519, post-quantum)
@@ -194,7 +194,9 @@ for hosts in $sizes; do
   "$root/xenpt" plan -f "$real/desired-state.yaml" >/dev/null 2>&1 || true
   "$dir/loop.sh" -o KexAlgorithms=curve25519-sha256 || true
   "$root/xenpt" plan -f "$sim/desired-state.yaml" >/dev/null 2>&1 || true
-  measure real xenpt auto "$root/xenpt" plan -f "$real/desired-state.yaml"
+  # Every host at once, as the loop does (the default --parallelism is 16), up to 128 connections at a time.
+  par=$(( hosts < 128 ? hosts : 128 ))
+  measure real xenpt auto "$root/xenpt" plan --parallelism "$par" -f "$real/desired-state.yaml"
   if grep -q 'unreachable' "$work/last.err"; then echo "bench: xenpt: some hosts unreachable:" >&2; grep -m3 unreachable "$work/last.err" >&2; fi
   measure real ssh-curve25519 1 "$dir/loop.sh" -o KexAlgorithms=curve25519-sha256
   measure real ssh-default 1 "$dir/loop.sh"

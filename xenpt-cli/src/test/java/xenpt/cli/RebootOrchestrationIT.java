@@ -79,6 +79,9 @@ class RebootOrchestrationIT {
         assertThat(stages()).containsExactly("started", "host-disabled", "vms-shut-down", "evacuated", "rebooting",
                 "back", "host-enabled", "finished");
         assertThat(f.run("plan", "-f", desired.toString(), "--detailed-exitcode")).as(f.output()).isZero();
+        // verified attached: render-a's domain holds both functions (xenstore, docs/attachment.md), and drift agrees
+        assertThat(f.sh("xenstore-ls", "-f", "/local/domain/0/backend/pci").stdout()).contains("0000:0b:00.0", "0000:0b:00.1");
+        assertThat(f.run("drift", "-f", desired.toString())).as(f.output()).isZero();
     }
 
     @Test
