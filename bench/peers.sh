@@ -60,9 +60,12 @@ reads=(
   "ls /sys/bus/pci/drivers/pciback" "lspci -D -vmm -nn -k" "cat /boot/efi/EFI/xenserver/grub.cfg"
   "cat /boot/grub/grub.cfg" "cat /boot/extlinux.conf" "/opt/xensource/libexec/xen-cmdline --get-dom0 xen-pciback.hide"
   "xe pci-list params=uuid,pci-id,host-uuid"
-  "xe vm-list is-control-domain=false params=uuid,name-label,power-state,resident-on,affinity,other-config"
+  "xe vm-list is-control-domain=false params=uuid,name-label,power-state,resident-on,affinity,other-config,dom-id"
   "xe pool-list params=master --minimal" "xe pif-list management=true params=device,host-uuid"
   "ls -l /sys/class/net" "ls -l /dev/disk/by-id" "ls -l /sys/block" "cat /var/log/xenpt/journal.jsonl"
+  "xenstore-ls -f /local/domain/0/backend/pci" "xe host-list params=uuid --minimal"
+  "xe pool-list params=ha-enabled --minimal"
+  "xe vm-list is-control-domain=false ha-restart-priority=restart params=uuid --minimal"
 )
 # the hand-written loop's one remote command: each read between markers, with its exit status
 script=

@@ -146,6 +146,7 @@ cat() { xb_run cat "\$@"; }
 ls() { xb_run ls "\$@"; }
 lspci() { xb_run lspci "\$@"; }
 xe() { xb_run xe "\$@"; }
+xenstore-ls() { xb_run xenstore-ls "\$@"; }
 /opt/xensource/libexec/xen-cmdline() { xb_run /opt/xensource/libexec/xen-cmdline "\$@"; }
 # 'sh -c SCRIPT' (xenpt's one read script) runs in a forked subshell of this bash, so that its commands reach the
 # shims too; a dom0's /bin/sh is bash as well
