@@ -9,8 +9,7 @@ import xenpt.apply.HostConnector;
 import xenpt.desired.HostSpec;
 import xenpt.desired.SshSettings;
 import xenpt.sim.SimulatedHost;
-import xenpt.transport.Command;
-import xenpt.transport.CommandResult;
+import xenpt.transport.ForwardingSession;
 import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 import xenpt.transport.ssh.SshConnector;
@@ -125,36 +124,18 @@ public final class Hosts {
     }
 
     /** A session to a simulated host; closing it stops the host too. */
-    private record SimSession(HostSession ssh, SimulatedHost sim) implements HostSession {
-        @Override
-        public String host() {
-            return ssh.host();
-        }
+    private static final class SimSession extends ForwardingSession {
+        private final SimulatedHost sim;
 
-        @Override
-        public CommandResult run(Command command) throws TransportException {
-            return ssh.run(command);
-        }
-
-        @Override
-        public Optional<String> hostKeyFingerprint() {
-            return ssh.hostKeyFingerprint();
-        }
-
-        @Override
-        public byte[] readFile(String path) throws TransportException {
-            return ssh.readFile(path);
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, int mode) throws TransportException {
-            ssh.writeFile(path, content, mode);
+        SimSession(HostSession ssh, SimulatedHost sim) {
+            super(ssh);
+            this.sim = sim;
         }
 
         @Override
         public void close() {
             try {
-                ssh.close();
+                delegate.close();
             } finally {
                 sim.close();
             }
