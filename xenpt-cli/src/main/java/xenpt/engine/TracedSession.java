@@ -34,9 +34,23 @@ final class TracedSession extends ForwardingSession {
 
     @Override
     public CommandResult run(Command command) throws TransportException {
+        return traced(command, () -> delegate.run(command));
+    }
+
+    /** One line for the whole conversation: the script, its exit status and how long both parts took. */
+    @Override
+    public CommandResult converse(Command command, String marker, Reply reply) throws TransportException {
+        return traced(command, () -> delegate.converse(command, marker, reply));
+    }
+
+    private interface Call {
+        CommandResult run() throws TransportException;
+    }
+
+    private CommandResult traced(Command command, Call call) throws TransportException {
         long start = nanoTime.getAsLong();
         try {
-            CommandResult r = delegate.run(command);
+            CommandResult r = call.run();
             trace(command.toShell(), "exit " + r.exitCode(), start);
             return r;
         } catch (TransportException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package xenpt.observed;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import xenpt.desired.HideMethod;
 import xenpt.desired.HostSpec;
 import xenpt.desired.PciAddress;
@@ -18,9 +20,10 @@ import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
 /**
- * Observes one host over one open session in two scripts, each on one exec channel ({@link Reads#runAll}): round 1
- * every fixed read, round 2 the reads by uuid that round 1 showed are needed (the exact VM reads, and the host's
- * evacuation check of {@link RebootReads}); then the answers are parsed into an {@link ObservedHost}. Reading only: nothing here writes to a host.
+ * Observes one host over one open session in one script on one exec channel, in two round trips
+ * ({@link TwoRounds}): round 1 every fixed read, round 2 the reads by uuid that round 1 showed are needed (the exact
+ * VM reads, and the host's evacuation check of {@link RebootReads}); then the answers are parsed into an
+ * {@link ObservedHost}. Reading only: nothing here writes to a host.
  */
 public final class Observer {
 
@@ -39,7 +42,9 @@ public final class Observer {
      */
     public static ObservedHost observe(HostSession session, String name, String address, HideMethod method)
             throws TransportException, ObservationException {
-        Map<Command, CommandResult> r = Reads.runAll(session, Reads.ROUND_ONE);
+        RoundTwo two = new RoundTwo(new VmReader(session));
+        TwoRounds.Answers answers = TwoRounds.run(session, Reads.ROUND_ONE, two);
+        Map<Command, CommandResult> r = answers.one();
         CommandResult inv = r.get(Reads.INVENTORY);
         if (!inv.ok()) {
             throw new ObservationException(name + ": not a XenServer / XCP-ng host: cat /etc/xensource-inventory failed: " + inv.firstErrorLine());
@@ -64,31 +69,57 @@ public final class Observer {
         HostInfo info = new HostInfo(inventory.getOrDefault("PRODUCT_BRAND", ""),
                 inventory.getOrDefault("PRODUCT_VERSION", ""), hostUuid, "", master);
 
-        RoundTwo two = roundTwo(session, hostUuid, r.get(Reads.VM_LIST));
-        List<VmRecord> vms = PciBackendListing.attach(two.vms(), hostUuid, PciBackendListing.parse(r.get(Reads.PCI_BACKENDS)));
+        List<VmRecord> vms = PciBackendListing.attach(two.vms(answers.two()), hostUuid, PciBackendListing.parse(r.get(Reads.PCI_BACKENDS)));
         Set<PciAddress> management = HostDevices.management(
                 XeRecords.parse(r.get(Reads.MANAGEMENT_PIF).stdout()), hostUuid, r.get(Reads.NET_LINKS).stdout());
         Set<PciAddress> rootDisk = HostDevices.rootDisk(inventory.getOrDefault("PRIMARY_DISK", ""),
                 r.get(Reads.DISK_BY_ID).stdout(), r.get(Reads.BLOCK_LINKS).stdout());
         Map<PciAddress, String> pciObjects = facts.pciApi() ? pciObjects(r.get(Reads.PCI_LIST), hostUuid) : Map.of();
-        RebootFacts reboot = RebootReads.facts(r, two.preventing(), r.get(Reads.JOURNAL));
+        RebootFacts reboot = RebootReads.facts(r, two.preventing(answers.two()), r.get(Reads.JOURNAL));
         return new ObservedHost(name, address, info, backend, boot, runtime, Lspci.parse(lspci.stdout()), vms,
                 management, rootDisk, pciObjects, journal(r.get(Reads.JOURNAL)), reboot);
     }
 
-    /** Round 2's answers: the VMs, and the host's evacuation check when it was asked. */
-    private record RoundTwo(List<VmRecord> vms, Optional<CommandResult> preventing) {}
+    /**
+     * Round 2, decided inside the conversation from round 1's answers: the VM reads that round 1's {@code xe vm-list}
+     * needs and the host's evacuation check. Nothing is asked of a host that round 1 shows is no XenServer host
+     * ({@link #observe} then says why); a failing {@code xe vm-list} is kept and thrown where the VMs are read.
+     */
+    private static final class RoundTwo implements Function<Map<Command, CommandResult>, Collection<Command>> {
+        private final VmReader vmReader;
+        private VmReader.Round2 vmReads = new VmReader.Round2(List.of(), Set.of());
+        private Optional<Command> preventing = Optional.empty();
+        private ObservationException failed;
 
-    /** Round 2 as one script: the VM reads that round 1 showed are needed, and the host's evacuation check. */
-    private static RoundTwo roundTwo(HostSession session, String hostUuid, CommandResult vmList)
-            throws TransportException, ObservationException {
-        VmReader vmReader = new VmReader(session);
-        VmReader.Round2 vmReads = vmReader.plan(vmList);
-        Optional<Command> preventing = RebootReads.preventing(hostUuid);
-        Set<Command> reads = new LinkedHashSet<>(vmReads.reads());
-        preventing.ifPresent(reads::add);
-        Map<Command, CommandResult> answers = Reads.runAll(session, reads);
-        return new RoundTwo(vmReader.read(vmReads, answers), preventing.map(answers::get));
+        RoundTwo(VmReader vmReader) {
+            this.vmReader = vmReader;
+        }
+
+        @Override
+        public Collection<Command> apply(Map<Command, CommandResult> r) {
+            CommandResult inv = r.get(Reads.INVENTORY);
+            String hostUuid = inv.ok() ? Inventory.parse(inv.stdout()).getOrDefault("INSTALLATION_UUID", "") : "";
+            if (hostUuid.isBlank() || !r.get(Reads.LSPCI).ok()) return List.of();
+            try {
+                vmReads = vmReader.plan(r.get(Reads.VM_LIST));
+            } catch (ObservationException e) {
+                failed = e;
+                return List.of();
+            }
+            preventing = RebootReads.preventing(hostUuid);
+            Set<Command> reads = new LinkedHashSet<>(vmReads.reads());
+            preventing.ifPresent(reads::add);
+            return reads;
+        }
+
+        List<VmRecord> vms(Map<Command, CommandResult> answers) throws ObservationException {
+            if (failed != null) throw failed;
+            return vmReader.read(vmReads, answers);
+        }
+
+        Optional<CommandResult> preventing(Map<Command, CommandResult> answers) {
+            return preventing.map(answers::get);
+        }
     }
 
     /** See {@link FleetObserver#observeAll}. */

@@ -16,6 +16,10 @@ import xenpt.transport.Command;
  * {@code while read} loop answers with the template's fixed words, the uuid only ever expanded inside double quotes.
  * The script's text therefore depends only on which fixed reads are asked and on the templates, never on a value.
  *
+ * <p>An observation runs as one {@link #conversation} on one channel: round 1's fixed sections, then a marker, then the
+ * request loop, whose requests (round 2, decided from round 1's answers) xenpt writes only once it has read the
+ * marker on both streams; it then closes stdin, which ends the loop.
+ *
  * <p>The first stdin line is a per-run secret (a nonce from xenpt's {@code SecureRandom}); after each section the
  * script prints {@code \n<nonce> <exit status>} on stdout and {@code \n<nonce>} on stderr. No host output can
  * forge a section boundary: the nonce is chosen after the host's data was written, is never on a command line (only
@@ -90,10 +94,33 @@ final class ReadScript {
 
     private final List<Section> sections;
     private final List<Template> templates;
+    /** Round 1 of a conversation: the sections, the {@link #marker}, then the request loop for round 2. */
+    private final boolean conversation;
 
-    private ReadScript(List<Section> sections, List<Template> templates) {
+    private ReadScript(List<Section> sections, List<Template> templates, boolean conversation) {
         this.sections = List.copyOf(sections);
         this.templates = templates;
+        this.conversation = conversation;
+    }
+
+    /**
+     * Round 1 of a two-round conversation on one channel ({@code HostSession.converse}): the fixed reads
+     * {@code roundOne} as sections, then the {@link #marker} on stdout and on stderr, then the request loop that
+     * answers round 2's requests ({@link #requests} of a batch of template reads) as they come on stdin, until EOF.
+     *
+     * @throws IllegalArgumentException for a read of {@code roundOne} that is not a fixed read
+     */
+    static ReadScript conversation(Collection<Command> roundOne, Set<Command> fixed, List<Template> templates) {
+        ReadScript one = of(roundOne, fixed, templates);
+        if (one.sections.stream().anyMatch(s -> s.request().isPresent())) {
+            throw new IllegalArgumentException("round 1 of a conversation has fixed reads only: " + roundOne);
+        }
+        return new ReadScript(one.sections, templates, true);
+    }
+
+    /** The end of round 1 on both streams: {@code \n<nonce> round2\n}, printed once all its sections ended. */
+    static String marker(String nonce) {
+        return "\n" + nonce + " " + ROUND_TWO + "\n";
     }
 
     /**
@@ -118,24 +145,32 @@ final class ReadScript {
             requested.add(new Section(c, line));
         }
         inline.addAll(requested);
-        return new ReadScript(inline, templates);
+        return new ReadScript(inline, templates, false);
     }
 
     List<Section> sections() {
         return sections;
     }
 
-    /** The exec for this batch: {@code sh -c <script>} with the nonce and the request lines on stdin. */
+    /**
+     * The exec for this batch: {@code sh -c <script>} with the nonce and the request lines on stdin (for a
+     * conversation the nonce only: round 2's requests follow the marker).
+     */
     Command command(String nonce) {
-        StringBuilder stdin = new StringBuilder(nonce).append('\n');
-        sections.forEach(s -> s.request().ifPresent(r -> stdin.append(r).append('\n')));
-        return Command.of("sh", "-c", script()).withStdin(stdin.toString());
+        return Command.of("sh", "-c", script()).withStdin(nonce + "\n" + (conversation ? "" : requests()));
+    }
+
+    /** The request lines of this batch ({@code <kind> <uuid>} each), in the order of its sections. */
+    String requests() {
+        StringBuilder lines = new StringBuilder();
+        sections.forEach(s -> s.request().ifPresent(r -> lines.append(r).append('\n')));
+        return lines.toString();
     }
 
     /** The script: fixed words only (a function of which fixed reads are asked and of the templates). */
     String script() {
         StringBuilder s = new StringBuilder("IFS= read -r n\n");
-        boolean loop = false;
+        boolean loop = conversation;
         for (Section section : sections) {
             if (section.request().isPresent()) {
                 loop = true;
@@ -143,6 +178,7 @@ final class ReadScript {
             }
             s.append(section.read().toShell()).append(" </dev/null\n").append(END);
         }
+        if (conversation) s.append(MARK);
         if (!loop) return s.toString();
         s.append("while read -r k u\ndo\ncase $k in\n");
         for (Template t : templates) s.append(t.kind()).append(") ").append(t.scriptLine()).append(" </dev/null ;;\n");
@@ -152,4 +188,8 @@ final class ReadScript {
 
     /** After each section: its exit status on stdout, a boundary on stderr, each on a line of its own. */
     private static final String END = "echo \"\n$n $?\"\necho \"\n$n\" >&2\n";
+
+    private static final String ROUND_TWO = "round2";
+    /** After round 1 of a conversation: {@link #marker} on stdout, then on stderr. */
+    private static final String MARK = "echo \"\n$n " + ROUND_TWO + "\"\necho \"\n$n " + ROUND_TWO + "\" >&2\n";
 }

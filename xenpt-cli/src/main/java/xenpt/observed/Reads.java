@@ -108,7 +108,7 @@ final class Reads {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** 128 random bits in hex: the section boundary of one run, unknown to anything on the host before it runs. */
-    private static String nonce() {
+    static String nonce() {
         byte[] b = new byte[16];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);

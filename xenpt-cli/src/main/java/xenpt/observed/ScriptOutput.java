@@ -44,15 +44,25 @@ final class ScriptOutput {
 
     /** The read whose output never ended, named: the one after the last section whose end marker arrived. */
     static TransportException tooLarge(String host, ReadScript script, OutputTooLarge e, String nonce) {
+        int done = sectionsEnded(e, nonce);
+        List<ReadScript.Section> sections = script.sections();
+        if (done >= sections.size()) return e;
+        return failed(host, sections.get(done), e);
+    }
+
+    /** How many section ends ({@code \n<nonce> }) the stdout received before the bound holds. */
+    static int sectionsEnded(OutputTooLarge e, String nonce) {
         byte[] out = e.partialStdout();
         byte[] mark = ("\n" + nonce + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         int done = 0;
         for (int i = 0; i + mark.length <= out.length; i++) {
             if (java.util.Arrays.equals(out, i, i + mark.length, mark, 0, mark.length)) done++;
         }
-        List<ReadScript.Section> sections = script.sections();
-        if (done >= sections.size()) return e;
-        return new TransportException(host + ": " + sections.get(done).read().toShell() + " failed: " + e.reason(), e);
+        return done;
+    }
+
+    static TransportException failed(String host, ReadScript.Section section, OutputTooLarge e) {
+        return new TransportException(host + ": " + section.read().toShell() + " failed: " + e.reason(), e);
     }
 
     private static void splitStdout(String out, String nonce, List<String> texts, List<Integer> statuses)

@@ -26,6 +26,11 @@ public abstract class ForwardingSession implements HostSession {
     }
 
     @Override
+    public CommandResult converse(Command command, String marker, Reply reply) throws TransportException {
+        return delegate.converse(command, marker, reply);
+    }
+
+    @Override
     public byte[] readFile(String path) throws TransportException {
         return delegate.readFile(path);
     }

@@ -16,6 +16,26 @@ public interface HostSession extends AutoCloseable {
      */
     CommandResult run(Command command) throws TransportException;
 
+    /**
+     * Runs one command whose stdin is a conversation in two parts, on one channel (one process on the host, two round
+     * trips): writes {@code command.stdin()} without closing stdin; reads stdout and stderr together until each of
+     * them has printed {@code marker}; then asks {@code reply} for the second part, given the text of each stream up
+     * to and including its marker, writes it and closes stdin; and returns the whole result as {@link #run} does
+     * (each stream's whole text, both parts, and the exit status). When the command ends before both streams printed
+     * the marker, {@code reply} is not asked and the result is returned as it is. The output bounds and the timeout
+     * of {@link #run} apply to the whole conversation.
+     *
+     * @throws TransportException when the command could not be run or its result not read, or as {@code reply} threw
+     */
+    CommandResult converse(Command command, String marker, Reply reply) throws TransportException;
+
+    /** The second part of a {@link #converse} conversation, decided from what the command printed until its marker. */
+    @FunctionalInterface
+    interface Reply {
+        /** The text to write on stdin before it is closed ({@code ""} to close it at once). */
+        String to(String stdout, String stderr) throws TransportException;
+    }
+
     /** Reads a whole file. @throws TransportException naming the path when it is absent or unreadable */
     byte[] readFile(String path) throws TransportException;
 

@@ -57,6 +57,11 @@ class ApplyStepTypesTest {
             }
 
             @Override
+            public CommandResult converse(Command command, String marker, Reply reply) throws TransportException {
+                throw new TransportException("not connected", new IOException());
+            }
+
+            @Override
             public byte[] readFile(String path) throws TransportException {
                 throw new TransportException("not connected", new IOException());
             }

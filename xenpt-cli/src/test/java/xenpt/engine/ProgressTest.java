@@ -110,6 +110,11 @@ class ProgressTest {
         }
 
         @Override
+        public CommandResult converse(Command command, String marker, Reply reply) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public byte[] readFile(String path) {
             throw new UnsupportedOperationException();
         }

@@ -29,6 +29,14 @@ class TracedSessionTest {
     }
 
     @Test
+    void aConversationIsOneLineWithTheExitStatusOfTheWholeAndTheReplyPassesThrough() throws TransportException {
+        Command script = Command.of("sh", "-c", "IFS= read -r n").withStdin("nonce\n");
+        CommandResult r = traced.converse(script, "<m>", (out, err) -> out.equals("nonce\n<m>") ? "vm-pci u\n" : "?");
+        assertThat(r.stdout()).isEqualTo("nonce\n<m>vm-pci u\n");
+        assertThat(lines).containsExactly("wintermute: sh -c 'IFS= read -r n' → exit 0 in 12 ms");
+    }
+
+    @Test
     void readsWritesAndFailuresAreTracedToo() throws TransportException {
         traced.readFile("/proc/cmdline");
         traced.writeFile("/boot/grub/grub.cfg.xenpt", "x".getBytes(StandardCharsets.UTF_8), 0644);
@@ -57,6 +65,14 @@ class TracedSessionTest {
         public CommandResult run(Command command) throws TransportException {
             if (command.argv().get(0).equals("lost")) throw new TransportException("wintermute: connection lost");
             return new CommandResult(command, command.argv().get(0).equals("false") ? 1 : 0, "", "");
+        }
+
+        /** Prints its stdin and the marker on stdout, then echoes the reply: exit 0. */
+        @Override
+        public CommandResult converse(Command command, String marker, Reply reply) throws TransportException {
+            String first = command.stdin() + marker;
+            String second = reply.to(first, marker);
+            return new CommandResult(command, 0, first + second, marker);
         }
 
         @Override

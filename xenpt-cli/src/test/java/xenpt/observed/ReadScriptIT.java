@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,13 @@ import xenpt.transport.ssh.SshOptions;
 import xenpt.transport.ssh.SshTarget;
 
 /**
- * The read script against simulated hosts over SSH (issue 16): one connection and at most two exec channels per
- * observation on every scenario, a failing read fails alone, and host output cannot forge a section.
+ * The read script against simulated hosts over SSH (issue 16): one connection and one exec channel per observation
+ * on every scenario, a failing read fails alone, and host output cannot forge a section.
  */
 class ReadScriptIT {
 
     static final String XOA = "5bd4e662-5b08-bd5b-896f-bc39c1f4248c";
+    static final String HOST = "6a3a2c7e-1f0b-4d5e-9c8a-2b1d0e3f4a5b";
 
     @TempDir
     Path dir;
@@ -33,15 +35,15 @@ class ReadScriptIT {
     @ParameterizedTest
     @ValueSource(strings = {"wintermute", "xs71-uefi", "xcpng82", "xcpng83", "xs65", "lab-a", "lab-b",
         "wintermute-continued", "wintermute-crlf", "wintermute-symlink"})
-    void everyScenarioIsObservedOverOneConnectionInTwoChannels(String scenario) throws Exception {
+    void everyScenarioIsObservedOverOneConnectionInOneChannel(String scenario) throws Exception {
         try (SimulatedHost sim = SimulatedHost.start(scenario, dir.resolve(scenario))) {
             sim.traffic().reset();
             try (HostSession session = connect(sim)) {
                 Observer.observe(session, scenario, "sim:" + scenario, HideMethod.AUTO);
             }
             assertThat(sim.traffic().connections()).isEqualTo(1);
-            // Round 2 always runs: the host's evacuation check (RebootReads) needs round 1's host uuid.
-            assertThat(sim.traffic().channels()).as(scenario).isEqualTo(2);
+            // Round 2 always runs, on the same channel: the evacuation check (RebootReads) needs round 1's host uuid.
+            assertThat(sim.traffic().channels()).as(scenario).isEqualTo(1);
             assertThat(sim.traffic().commands()).as(scenario).isGreaterThanOrEqualTo(Reads.ROUND_ONE.size() + 1);
         }
     }
@@ -111,6 +113,67 @@ class ReadScriptIT {
             assertThat(after.devices()).isEqualTo(before.devices());
             assertThat(after.runtime()).isEqualTo(before.runtime());
             assertThat(after.managementDevices()).isEqualTo(before.managementDevices());
+        }
+    }
+
+    @Test
+    void roundTwoStillReadsAVmsOtherConfigPciExactlyOnTheSameChannel() throws Exception {
+        try (SimulatedHost sim = SimulatedHost.start("wintermute", dir.resolve("w"));
+                HostSession session = connect(sim)) {
+            CommandResult set = session.run(Command.of("xe", "vm-param-set", "uuid=" + XOA, "other-config:pci=0/0000:0e:00.0"));
+            assertThat(set.ok()).as(set.toString()).isTrue();
+            sim.traffic().reset();
+            ObservedHost h = Observer.observe(session, "wintermute", "sim:wintermute", HideMethod.AUTO);
+            VmRecord xoa = h.vms().stream().filter(v -> v.uuid().equals(XOA)).findFirst().orElseThrow();
+            assertThat(xoa.pciRaw()).contains("0/0000:0e:00.0");
+            assertThat(xoa.pci()).containsExactly(xenpt.desired.PciAddress.parse("0e:00.0"));
+            assertThat(sim.traffic().channels()).isEqualTo(1);
+            // Round 2: other-config:pci of both VMs (the other's other-config mentions vgpu_pci), the evacuation check.
+            assertThat(sim.traffic().commands()).isEqualTo(Reads.ROUND_ONE.size() + 3);
+        }
+    }
+
+    @Test
+    void aFailingSectionFailsAloneInEitherRoundOfTheOneScript() throws Exception {
+        String error = "Error: Connection refused (calling connect )";
+        try (SimulatedHost sim = SimulatedHost.start("wintermute", dir.resolve("w"));
+                HostSession session = connect(sim)) {
+            sim.faults().failAt("^xe pif-list ", 1, error).failAt("^xe host-get-vms-which-prevent-evacuation ", 1, error);
+            sim.traffic().reset();
+            Command preventing = RebootReads.preventing(HOST).orElseThrow();
+            TwoRounds.Answers a = TwoRounds.run(session, Reads.ROUND_ONE,
+                    one -> List.of(Reads.vmParam(XOA, "power-state"), preventing, Reads.vmParam(XOA, "name-label")));
+            assertThat(a.one()).hasSize(Reads.ROUND_ONE.size());
+            assertThat(a.one().get(Reads.MANAGEMENT_PIF)).isEqualTo(new CommandResult(Reads.MANAGEMENT_PIF, 1, "", error + "\n"));
+            assertThat(a.one().get(Reads.INVENTORY).stdout()).contains("INSTALLATION_UUID='" + HOST + "'");
+            assertThat(a.one().get(Reads.VM_LIST).stdout()).contains(XOA);
+            assertThat(a.two()).containsOnlyKeys(Reads.vmParam(XOA, "power-state"), preventing, Reads.vmParam(XOA, "name-label"));
+            assertThat(a.two().get(preventing)).isEqualTo(new CommandResult(preventing, 1, "", error + "\n"));
+            assertThat(a.two().get(Reads.vmParam(XOA, "power-state")).stdout()).isEqualTo("halted\n");
+            assertThat(a.two().get(Reads.vmParam(XOA, "name-label")).ok()).isTrue();
+            assertThat(sim.traffic().channels()).isEqualTo(1);
+
+            sim.faults().failAt("^xe host-get-vms-which-prevent-evacuation ", 1, error);
+            ObservedHost h = Observer.observe(session, "wintermute", "sim:wintermute", HideMethod.AUTO);
+            assertThat(h.reboot().preventing()).as("an evacuation check that fails counts as nothing").isEmpty();
+            assertThat(h.vms()).isNotEmpty();
+
+            sim.faults().failAt("^xe vm-param-get uuid=22eb15fb-169c-ec9b-0ad4-231dc7210376 param-name=other-config ", 1, error);
+            assertThatThrownBy(() -> Observer.observe(session, "wintermute", "sim:wintermute", HideMethod.AUTO))
+                    .isInstanceOf(ObservationException.class)
+                    .hasMessage("wintermute: xe vm-param-get uuid=22eb15fb-169c-ec9b-0ad4-231dc7210376 "
+                            + "param-name=other-config param-key=pci failed: " + error);
+        }
+    }
+
+    @Test
+    void aHostThatClosesTheChannelBeforeTheMarkerFailsAsATransportFailureNamingTheHost() throws Exception {
+        try (SimulatedHost sim = SimulatedHost.start("wintermute", dir.resolve("w"));
+                HostSession session = connect(sim)) {
+            sim.faults().dropAt("^xe vm-list ", 1);
+            assertThatThrownBy(() -> Observer.observe(session, "wintermute", "sim:wintermute", HideMethod.AUTO))
+                    .isInstanceOf(xenpt.transport.TransportException.class)
+                    .hasMessageStartingWith("wintermute: sh -c 'IFS= read -r n");
         }
     }
 

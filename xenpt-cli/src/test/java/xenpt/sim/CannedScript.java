@@ -1,5 +1,6 @@
 package xenpt.sim;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Function;
@@ -26,9 +27,17 @@ public final class CannedScript {
         }
     }
 
-    /** Runs {@code script} with {@code stdin}; each command gets {@code answer.apply(its text)}. */
-    public static Answer run(String script, InputStream stdin, Function<String, Answer> answer) {
-        Outcome o = ShellScript.run(script, new Stdin(stdin), argv -> {
+    /** Where the script's output so far goes before it reads stdin: the channel's stdout and stderr, flushed. */
+    public interface Early {
+        void write(String out, String err) throws IOException;
+    }
+
+    /**
+     * Runs {@code script} with {@code stdin}; each command gets {@code answer.apply(its text)}; before each
+     * {@code read} the output so far goes to {@code early}, and the answer holds the rest.
+     */
+    public static Answer run(String script, InputStream stdin, Early early, Function<String, Answer> answer) {
+        Outcome o = ShellScript.run(script, new Stdin(stdin, early::write), argv -> {
             Answer a = answer.apply(ShellWords.join(argv));
             return Outcome.of(a.exit(), a.out(), a.err());
         });

@@ -73,6 +73,135 @@ class ShellScriptTest {
         assertThat(new Outcome(p.waitFor(), out, err, Outcome.Effect.NONE)).isEqualTo(sim);
     }
 
+    /**
+     * xenpt's observation script in two rounds on one channel: round 1's sections, a marker on both streams, then a
+     * request loop that reads round 2's requests, which the client writes only once it has seen the marker.
+     */
+    static final String CONVERSATION = """
+            IFS= read -r n
+            ok a </dev/null
+            echo "
+            $n $?"
+            echo "
+            $n" >&2
+            bad x </dev/null
+            echo "
+            $n $?"
+            echo "
+            $n" >&2
+            echo "
+            $n round2"
+            echo "
+            $n round2" >&2
+            while read -r k u
+            do
+            case $k in
+            one) ok "u=$u" </dev/null ;;
+            two) bad "$u" </dev/null ;;
+            *) echo "xenpt: unknown read $k" >&2; false ;;
+            esac
+            echo "
+            $n $?"
+            echo "
+            $n" >&2
+            done
+            """;
+    static final String MARKER = "\nN0nce round2\n";
+
+    /** Output as it arrives, split where the marker was on both streams (what the client had when it replied). */
+    record Conversation(String out1, String err1, String out, String err, int exit) {}
+
+    @Test
+    void runsTheTwoRoundScriptAsARealShDoesWithoutWaitingForTheEndOfStdin() throws Exception {
+        Conversation sim = simConversation("N0nce\n", "one 11\ntwo x y\nthree\n");
+        assertThat(sim.out1()).isEqualTo("out a\n\nN0nce 0\n\nN0nce 3\n" + MARKER);
+        assertThat(sim.err1()).isEqualTo("\nN0nce\nerr x\n\nN0nce\n" + MARKER);
+        assertThat(sim.out()).isEqualTo(sim.out1() + "out u=11\n\nN0nce 0\n\nN0nce 3\n\nN0nce 1\n");
+        assertThat(sim.err()).isEqualTo(sim.err1() + "\nN0nce\nerr x y\n\nN0nce\nxenpt: unknown read three\n\nN0nce\n");
+        assertThat(simConversation("N0nce\n", "").out()).as("no request: stdin closed at once")
+                .isEqualTo(sim.out1());
+
+        Path sh = Path.of("/bin/sh");
+        assumeTrue(Files.isExecutable(sh), "no /bin/sh to compare with");
+        stub("ok", "echo \"out $*\"");
+        stub("bad", "echo \"err $*\" >&2; exit 3");
+        assertThat(shConversation(sh, "N0nce\n", "one 11\ntwo x y\nthree\n")).isEqualTo(sim);
+    }
+
+    /** The simulator's run, its stdin a pipe: the second part is written once the marker came out on both streams. */
+    private static Conversation simConversation(String first, String second) throws Exception {
+        java.io.PipedOutputStream client = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(client);
+        StringBuffer out = new StringBuffer();
+        StringBuffer err = new StringBuffer();
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> ShellScript.run(CONVERSATION,
+                new Stdin(in, (o, e) -> {
+                    out.append(o);
+                    err.append(e);
+                }), ShellScriptTest::program));
+        client.write(first.getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        awaitMarker(out, err);
+        String out1 = out.toString();
+        String err1 = err.toString();
+        client.write(second.getBytes(StandardCharsets.UTF_8));
+        client.close();
+        Outcome o = running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return new Conversation(out1, err1, out + o.out(), err + o.err(), o.exit());
+    }
+
+    /** The same conversation with a real sh. */
+    private Conversation shConversation(Path sh, String first, String second) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(sh.toString(), "-c", CONVERSATION);
+        pb.environment().put("PATH", dir + ":/usr/bin:/bin");
+        Process p = pb.start();
+        StringBuffer out = new StringBuffer();
+        StringBuffer err = new StringBuffer();
+        Thread o = Thread.ofVirtual().start(() -> drain(p.getInputStream(), out));
+        Thread e = Thread.ofVirtual().start(() -> drain(p.getErrorStream(), err));
+        p.getOutputStream().write(first.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        awaitMarker(out, err);
+        String out1 = out.toString();
+        String err1 = err.toString();
+        p.getOutputStream().write(second.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        int exit = p.waitFor();
+        o.join();
+        e.join();
+        return new Conversation(out1, err1, out.toString(), err.toString(), exit);
+    }
+
+    private static void awaitMarker(StringBuffer out, StringBuffer err) throws InterruptedException {
+        for (int i = 0; i < 500 && !(out.toString().endsWith(MARKER) && err.toString().endsWith(MARKER)); i++) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(50); // anything printed after the marker before the read blocked would show now
+    }
+
+    private static void drain(java.io.InputStream in, StringBuffer to) {
+        try {
+            byte[] b = new byte[4096];
+            for (int n; (n = in.read(b)) > 0; ) to.append(new String(b, 0, n, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            to.append("[read failed: ").append(e).append(']');
+        }
+    }
+
+    @Test
+    void onADistantHostAReadThatWaitsForTheClientCostsARoundTrip() throws Exception {
+        java.io.PipedOutputStream client = new java.io.PipedOutputStream();
+        Stdin stdin = new Stdin(new java.io.PipedInputStream(client), (o, e) -> {}).withRoundTrip(150);
+        long start = System.nanoTime();
+        assertThat(stdin.flush("out", "")).isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000).as("waited for the client's answer").isGreaterThanOrEqualTo(150);
+        client.write("line\n".getBytes(StandardCharsets.UTF_8));
+        start = System.nanoTime();
+        assertThat(stdin.flush("out", "")).isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000).as("the client's line is there already").isLessThan(150);
+        assertThat(Stdin.of("x\n").flush("out", "")).as("stdin given whole: the output stays").isFalse();
+    }
+
     private void stub(String name, String body) throws IOException {
         Path f = dir.resolve(name);
         Files.writeString(f, "#!/bin/sh\n" + body + "\n");

@@ -27,7 +27,7 @@ final class ExecCommand implements Command {
     private final Rebooter rebooter;
     private final Traffic traffic;
     private final long latencyMs;
-    private Stdin stdin = Stdin.EMPTY;
+    private InputStream in = InputStream.nullInputStream();
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
@@ -42,7 +42,7 @@ final class ExecCommand implements Command {
 
     @Override
     public void setInputStream(InputStream in) {
-        this.stdin = new Stdin(in);
+        this.in = in;
     }
 
     @Override
@@ -75,7 +75,7 @@ final class ExecCommand implements Command {
         traffic.channelStarted();
         Outcome o;
         try {
-            o = shell.execute(line, stdin);
+            o = shell.execute(line, new Stdin(in, this::early).withRoundTrip(latencyMs));
         } finally {
             traffic.channelEnded();
         }
@@ -95,6 +95,14 @@ final class ExecCommand implements Command {
             channel.getSession().close(true);
         }
         if (o.effect() == Outcome.Effect.REBOOT) rebooter.reboot();
+    }
+
+    /** A script's output so far, sent before it reads stdin (as a shell's writes are). */
+    private void early(String o, String e) throws IOException {
+        out.write(o.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        err.write(e.getBytes(StandardCharsets.UTF_8));
+        err.flush();
     }
 
     /** Writes NUL bytes until the client closes the channel (the write then fails, as SIGPIPE ends a real cat). */

@@ -28,14 +28,15 @@ final class Shell {
     /**
      * One exec request. {@code sh -c SCRIPT} runs the script ({@link ShellScript}) with the request's stdin, each of
      * its commands counted and matched against the injected faults on its own; any other line is one command or
-     * pipeline. The injected latency is paid once per request (a round trip), not per command of a script.
+     * pipeline. The injected latency is paid once per request (a round trip), not per command of a script, and
+     * again when a script's {@code read} waits for the client after its output went out (a second round trip).
      */
     Outcome execute(String line, Stdin stdin) {
         try {
             long latency = ctx.faults().latencyMs();
             if (latency > 0) Thread.sleep(latency);
             List<String> script = script(line);
-            if (script != null) return ShellScript.run(script.get(2), stdin, this::simple);
+            if (script != null) return ShellScript.run(script.get(2), stdin.withRoundTrip(latency), this::simple);
             traffic.commandRun();
             var fault = ctx.faults().check(line);
             if (fault.isPresent() && fault.get().effect() != Outcome.Effect.DROP_AFTER) return fault.get();

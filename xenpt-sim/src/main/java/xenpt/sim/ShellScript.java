@@ -13,7 +13,9 @@ import xenpt.sim.ScriptParser.Node;
  * and {@code $?}, the builtins {@code read -r}, {@code echo}, {@code true}, {@code false}, {@code :}; every other
  * command goes to the host's programs, one at a time, with stdin from {@code /dev/null}. stdout and stderr are kept
  * apart as on the channel. A command that drops or hangs the connection, reboots the host or never ends its output
- * ends the script there. A script outside the grammar is a syntax error (exit 2), as {@code sh} reports it.
+ * ends the script there. A script outside the grammar is a syntax error (exit 2), as {@code sh} reports it. Before
+ * each {@code read} the output so far goes to the client ({@link Stdin#flush}), as a shell's writes do: a client may
+ * wait for it before it writes the line the read waits for.
  */
 final class ShellScript {
 
@@ -139,6 +141,10 @@ final class ShellScript {
         if (args.size() < 2 || !args.get(0).equals("-r")) fail(line, "read without -r is not simulated");
         if (!ifs.isEmpty() && !ifs.equals(" \t\n")) fail(line, "read with IFS other than empty or the default is not simulated");
         List<String> names = args.subList(1, args.size());
+        if ((!out.isEmpty() || !err.isEmpty()) && stdin.flush(out.toString(), err.toString())) {
+            out.setLength(0);
+            err.setLength(0);
+        }
         Stdin.Line l = stdin.readLine();
         String rest = l.text();
         for (int i = 0; i < names.size(); i++) {

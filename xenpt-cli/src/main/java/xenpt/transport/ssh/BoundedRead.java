@@ -41,16 +41,30 @@ final class BoundedRead {
         }
     }
 
+    /** Told of each chunk as it arrives, on the reading thread (e.g. to watch for a marker). */
+    interface Listener {
+        /** {@code chunks}: every chunk so far, the new one last. */
+        void chunk(List<byte[]> chunks);
+    }
+
     private BoundedRead() {}
 
     /** All of {@code in}, or {@link TooLarge} as soon as it passes {@code max} bytes or the process-wide budget. */
     static byte[] readAll(InputStream in, long max) throws IOException {
+        return readAll(in, max, null);
+    }
+
+    /**
+     * As {@link #readAll(InputStream, long)}; with a listener each chunk is what the stream had at hand (not a full
+     * chunk), so the listener sees the output as soon as it arrives.
+     */
+    static byte[] readAll(InputStream in, long max, Listener listener) throws IOException {
         // Chunks joined once at the end: at most twice the content in memory, never a doubled buffer's slack.
         List<byte[]> chunks = new ArrayList<>();
         long size = 0;
         try {
             while (true) {
-                byte[] chunk = in.readNBytes(CHUNK);
+                byte[] chunk = listener == null ? in.readNBytes(CHUNK) : available(in);
                 if (chunk.length == 0) break;
                 if (size + chunk.length > max) {
                     throw new TooLarge("more than " + max / (1024 * 1024) + " MiB of output; refused (a file that is "
@@ -63,6 +77,7 @@ final class BoundedRead {
                 }
                 size += chunk.length;
                 chunks.add(chunk);
+                if (listener != null) listener.chunk(chunks);
             }
             byte[] all = new byte[(int) size];
             int at = 0;
@@ -74,5 +89,12 @@ final class BoundedRead {
         } finally {
             IN_FLIGHT.addAndGet(-size);
         }
+    }
+
+    /** The next bytes as they come (blocking for at least one); empty at the end of the stream. */
+    private static byte[] available(InputStream in) throws IOException {
+        byte[] b = new byte[CHUNK];
+        int n = in.read(b);
+        return n <= 0 ? new byte[0] : java.util.Arrays.copyOf(b, n);
     }
 }

@@ -20,7 +20,7 @@ import xenpt.transport.HostSession;
 import xenpt.transport.TransportException;
 
 /**
- * One sshj connection. Each {@link #run} opens its own session channel, so callers on several threads run
+ * One sshj connection. Each {@link #run} (and {@link #converse}) opens its own session channel, so callers on several threads run
  * commands at once; at most {@code maxChannels} are open together, fewer once the server shows its own limit
  * ({@link ChannelGate}). Files go
  * through one SFTP subsystem opened on first use and reused; its operations are serialised.
@@ -60,13 +60,29 @@ final class SshHostSession implements HostSession {
 
     @Override
     public CommandResult run(Command command) throws TransportException {
+        return onChannel(command, (channel, deadline) -> ChannelStreams.exec(channel, command, deadline));
+    }
+
+    @Override
+    public CommandResult converse(Command command, String marker, Reply reply) throws TransportException {
+        return onChannel(command, (channel, deadline) -> ChannelStreams.converse(channel, command, marker, reply, deadline));
+    }
+
+    /** What runs on one session channel before the deadline. */
+    private interface ChannelWork {
+        CommandResult on(Session channel, long deadline)
+                throws IOException, InterruptedException, ExecutionException, TimeoutException, TransportException;
+    }
+
+    /** {@code work} on a new channel within the channel limit and the command timeout; failures name the host. */
+    private CommandResult onChannel(Command command, ChannelWork work) throws TransportException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         try {
             for (int refused = 0; ; refused++) {
                 channels.acquire(deadline);
                 try {
                     Session session = openChannel(refused);
-                    if (session != null) return ChannelStreams.exec(session, command, deadline);
+                    if (session != null) return work.on(session, deadline);
                 } finally {
                     channels.release();
                 }

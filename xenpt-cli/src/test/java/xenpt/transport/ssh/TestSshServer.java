@@ -211,11 +211,18 @@ public final class TestSshServer implements AutoCloseable {
         private Reply reply() {
             String script = xenpt.sim.CannedScript.script(command);
             if (script == null) return canned(command);
-            var a = xenpt.sim.CannedScript.run(script, in, c -> {
+            var a = xenpt.sim.CannedScript.run(script, in, this::early, c -> {
                 Reply r = canned(c);
                 return new xenpt.sim.CannedScript.Answer(r.exit(), r.stdout(), r.stderr());
             });
             return new Reply(a.exit(), a.out(), a.err());
+        }
+
+        private void early(String o, String e) throws IOException {
+            out.write(o.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            err.write(e.getBytes(StandardCharsets.UTF_8));
+            err.flush();
         }
 
         private Reply canned(String line) {
