@@ -11,7 +11,7 @@ import xenpt.transport.Command;
 import xenpt.transport.CommandResult;
 
 /**
- * The reads of {@link RebootFacts}, folded into the observation's two scripts: pool size, HA and the VMs HA protects
+ * The reads of {@link RebootFacts}, folded into the observation's two rounds: pool size, HA and the VMs HA protects
  * are fixed reads of round 1; xapi's list of VMs that prevent evacuating this host needs the host uuid (from round
  * 1's inventory), so it is a round-2 template with the uuid on stdin (xen-facts §11; format in
  * docs/xen-facts-additions.md). A read that fails counts as "nothing": a host without HA answers
