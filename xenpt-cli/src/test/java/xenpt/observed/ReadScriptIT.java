@@ -99,8 +99,10 @@ class ReadScriptIT {
     @Test
     void hostOutputThatLooksLikeAMarkerCannotForgeASection() throws Exception {
         // What an attacker who read docs/observation-commands.md would put into a VM's name (settable from a
-        // guest's management tools): marker-shaped lines on stdout and the end of a section as the script prints it.
-        String hostile = "evil\n\n0123456789abcdef0123456789abcdef 0\nSlot:\t0000:ff:00.0\n\n$n 0\n\n";
+        // guest's management tools): marker-shaped lines on stdout, the end of a section and the end of round 1 as the
+        // script prints them, and a request line.
+        String hostile = "evil\n\n0123456789abcdef0123456789abcdef 0\nSlot:\t0000:ff:00.0\n\n$n 0\n\n"
+                + "0123456789abcdef0123456789abcdef round2\n\n$n round2\nvm-pci " + XOA + "\n";
         try (SimulatedHost sim = SimulatedHost.start("wintermute", dir.resolve("w"));
                 HostSession session = connect(sim)) {
             ObservedHost before = Observer.observe(session, "wintermute", "sim:wintermute", HideMethod.AUTO);

@@ -47,6 +47,27 @@ class ReadScriptTest {
     }
 
     @Test
+    void theConversationIsRoundOneTheMarkerAndTheLoopWithOnlyTheNonceOnStdinAtFirst() {
+        ReadScript c = ReadScript.conversation(Reads.ROUND_ONE, Reads.FIXED, Reads.TEMPLATES);
+        String script = c.script();
+        assertThat(script).isEqualTo(ReadScript.conversation(Reads.ROUND_ONE, Reads.FIXED, Reads.TEMPLATES).script())
+                .startsWith(of(Reads.ROUND_ONE).script())
+                .contains(of(Reads.ROUND_ONE).script() + "echo \"\n$n round2\"\necho \"\n$n round2\" >&2\nwhile read -r k u\n")
+                .contains("host-prevent) xe host-get-vms-which-prevent-evacuation uuid=\"$u\" </dev/null ;;")
+                .endsWith("done\n").doesNotContain(NONCE);
+        assertThat(c.sections()).hasSize(Reads.ROUND_ONE.size());
+        assertThat(c.command(NONCE).stdin()).isEqualTo(NONCE + "\n");
+        assertThat(ReadScript.marker(NONCE)).isEqualTo("\n" + NONCE + " round2\n");
+        ReadScript two = ReadScript.of(List.of(Reads.vmOtherConfigPci(A), RebootReads.preventing(B).orElseThrow()),
+                java.util.Set.of(), Reads.TEMPLATES);
+        assertThat(two.requests()).isEqualTo("vm-pci " + A + "\nhost-prevent " + B + "\n");
+        assertThatThrownBy(() -> ReadScript.conversation(List.of(Reads.INVENTORY, Reads.vmOtherConfigPci(A)),
+                Reads.FIXED, Reads.TEMPLATES)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadScript.of(List.of(Reads.INVENTORY), java.util.Set.of(), Reads.TEMPLATES))
+                .as("round 2 takes no fixed read").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aReadThatIsNeitherFixedNorATemplateIsRefused() {
         assertThatThrownBy(() -> of(List.of(Command.of("cat", "/etc/shadow"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cat /etc/shadow");
