@@ -61,10 +61,11 @@ final class BoundedRead {
     static byte[] readAll(InputStream in, long max, Listener listener) throws IOException {
         // Chunks joined once at the end: at most twice the content in memory, never a doubled buffer's slack.
         List<byte[]> chunks = new ArrayList<>();
+        byte[] buffer = listener == null ? null : new byte[CHUNK];
         long size = 0;
         try {
             while (true) {
-                byte[] chunk = listener == null ? in.readNBytes(CHUNK) : available(in);
+                byte[] chunk = listener == null ? in.readNBytes(CHUNK) : available(in, buffer);
                 if (chunk.length == 0) break;
                 if (size + chunk.length > max) {
                     throw new TooLarge("more than " + max / (1024 * 1024) + " MiB of output; refused (a file that is "
@@ -92,9 +93,8 @@ final class BoundedRead {
     }
 
     /** The next bytes as they come (blocking for at least one); empty at the end of the stream. */
-    private static byte[] available(InputStream in) throws IOException {
-        byte[] b = new byte[CHUNK];
-        int n = in.read(b);
-        return n <= 0 ? new byte[0] : java.util.Arrays.copyOf(b, n);
+    private static byte[] available(InputStream in, byte[] buffer) throws IOException {
+        int n = in.read(buffer);
+        return n <= 0 ? new byte[0] : java.util.Arrays.copyOf(buffer, n);
     }
 }
