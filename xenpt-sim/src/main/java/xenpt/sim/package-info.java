@@ -4,7 +4,8 @@
  * own parsers or renderers), an SFTP view of the same file tree, state persisted in a directory, reboots and fault
  * injection. No shell ever runs: an exec line is split into argv ({@code ShellWords}), and an
  * {@code sh -c} script (xenpt's read scripts) is run by {@code ShellScript} for the few POSIX constructs it uses,
- * anything else being a syntax error. {@link xenpt.sim.Traffic} counts connections, exec channels and commands. Entry points: {@link xenpt.sim.SimulatedHost}; {@link xenpt.sim.SimulatedFleet} for many generated hosts
+ * anything else being a syntax error; like a shell it does not wait for the end of stdin, and what it printed before
+ * a {@code read} reaches the client first ({@code Stdin}). {@link xenpt.sim.Traffic} counts connections, exec channels and commands. Entry points: {@link xenpt.sim.SimulatedHost}; {@link xenpt.sim.SimulatedFleet} for many generated hosts
  * on one server ({@code sim serve --hosts N}).
  *
  * <p>State directory ({@code $XENPT_SIM_DIR/<scenario>} or {@code ./.xenpt/sim/<scenario>}): {@code scenario.yaml}
