@@ -5,9 +5,13 @@
 # times on the real-sshd fleet:
 #   xenpt           ./xenpt plan --parallelism min(N,128) -f REAL/desired-state.yaml   (a new JVM: JVM start included)
 #   ssh-curve25519  the best hand-written OpenSSH loop: every host at once, one connection and ONE remote command per
-#                   host running all round-1 reads with a marker and exit status per read, -o KexAlgorithms=curve25519-sha256
+#                   host running every command xenpt ran on that host (both rounds: the round-1 reads and the round-2
+#                   reads by uuid, taken from the fleet's commands.log of xenpt's unmeasured run), each with a marker and
+#                   its exit status, -o KexAlgorithms=curve25519-sha256. The loop is given the uuids that xenpt learns
+#                   in round 1, so it needs one round trip where xenpt needs two: in the loop's favour.
 #   ssh-default     the same loop with OpenSSH's default key exchange (sntrup761x25519, post-quantum)
-#   ansible         ansible-playbook with one 'raw' task per read, forks = N (capped by ANSIBLE_FORKS_MAX), pipelining,
+#   ansible         ansible-playbook with one 'raw' task per round-1 read (the same words on every host; round 2's reads
+#                   by uuid are left out, in Ansible's favour), forks = N (capped by ANSIBLE_FORKS_MAX), pipelining,
 #                   host key checking on, OpenSSH ControlPersist (Ansible's default); installed from Debian's
 #                   ansible-core when missing
 # and, for reference, xenpt on the simulated (MINA) fleet itself. xenpt and the loop run once unmeasured first (it
@@ -15,8 +19,9 @@
 # Columns: wall s; CPU s = user+sys of the client and its children (for Ansible plus its ControlPersist masters,
 # read from /proc before they are stopped); peak RSS MiB of the largest single client process; server CPU s = the
 # sshd processes (and what they ran) or the simulator; per host: SSH connections, channels and shimmed commands
-# counted by the sshd fleet (sshd log, channels.log, commands.log), and round trips by construction (for xenpt from its
-# channel count: one per channel when a round is one script).
+# counted by the sshd fleet (sshd log, channels.log, commands.log), and round trips per host by construction: the loop
+# sends one command and reads its answer (1), xenpt writes round 2's requests on the channel after reading round 1's
+# answer (2), Ansible makes one per task.
 #
 # Usage: bench/peers.sh [SIZES]                 default "10 100 1000"
 # Env:   BENCH_DIR (work directory, default a temp dir), REAL_PORT_BASE (default 23000), ANSIBLE_MAX (largest
@@ -54,7 +59,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The round-1 reads of one observation (docs/observation-commands.md), the same words xenpt sends.
+# The round-1 reads of one observation (docs/observation-commands.md), the same words xenpt sends: Ansible's tasks.
 reads=(
   "cat /etc/xensource-inventory" "cat /proc/cmdline" "cat /proc/sys/kernel/random/boot_id"
   "ls /sys/bus/pci/drivers/pciback" "lspci -D -vmm -nn -k" "cat /boot/efi/EFI/xenserver/grub.cfg"
@@ -67,21 +72,30 @@ reads=(
   "xe pool-list params=ha-enabled --minimal"
   "xe vm-list is-control-domain=false ha-restart-priority=restart params=uuid --minimal"
 )
-# the hand-written loop's one remote command: each read between markers, with its exit status
-script=
-for r in "${reads[@]}"; do script+="echo '=== $r'; $r; echo \"=== exit \$?\"; "; done
+# The hand-written loop's one remote command per host (REALDIR/loop/PORT.sh): every command xenpt ran on that host in
+# its run that added commands.log's lines FROM.., in order, each between markers with its exit status. The words are
+# the shims' own record (printf %q), so the loop sends exactly what reached the host's commands.
+loop_scripts() { # FROM (first line of xenpt's run in commands.log)
+  local from=$1
+  rm -rf "$dir/loop" && mkdir -p "$dir/loop"
+  tail -n +"$from" "$real/commands.log" | awk -v d="$dir/loop" '
+    { port = $1; cmd = substr($0, length(port) + 2); if (seen[port, cmd]++) next
+      f = d "/" port ".sh"; printf "echo \"=== read %d\"; %s; echo \"=== exit $?\"; ", ++n[port], cmd >> f; close(f) }'
+  local n
+  n=$(find "$dir/loop" -name '*.sh' | wc -l)
+  [ "$n" -eq "$hosts" ] || { echo "bench: xenpt's run reached $n of $hosts hosts; no loop without its commands" >&2; exit 1; }
+}
 
 write_clients() { # DIR: the loop and the Ansible project for the real fleet in $real
   local dir=$1 i=0 r
   mkdir -p "$dir/out" "$dir/cp"
   sed -n 's/^\[127\.0\.0\.1\]:\([0-9]*\) .*/\1/p' "$real/known_hosts" >"$dir/ports.txt"
-  printf '%s\n' "$script" >"$dir/script.sh"
   cat >"$dir/loop.sh" <<LOOP
 #!/usr/bin/env bash
-# Every host at once, one connection and one command each; extra ssh options in \$@.
+# Every host at once, one connection and one command each (loop/PORT.sh); extra ssh options in \$@.
 while read -r port; do
   ssh -n -i $sim/id_ed25519 -o UserKnownHostsFile=$real/known_hosts -o StrictHostKeyChecking=yes -o BatchMode=yes \\
-    -o LogLevel=ERROR "\$@" -p "\$port" root@127.0.0.1 "\$(<$dir/script.sh)" >"$dir/out/\$port.txt" 2>&1 &
+    -o LogLevel=ERROR "\$@" -p "\$port" root@127.0.0.1 "\$(<$dir/loop/\$port.sh)" >"$dir/out/\$port.txt" 2>&1 &
 done <$dir/ports.txt
 wait
 LOOP
@@ -160,11 +174,6 @@ measure() {
     read -r a1 b1 d1 <<<"$c1"
     per=$(awk -v h="$hosts" -v a=$((a1 - a0)) -v b=$((b1 - b0)) -v d=$((d1 - d0)) \
       'BEGIN {printf "%.1f/%.1f/%.1f", a / h, b / h, d / h}')
-    # xenpt: one round trip per exec channel when each round is one script; more channels than sshd's MaxSessions
-    # (10) go through in waves, and round 2 follows round 1
-    if [ "$rt" = auto ]; then
-      rt=$(awk -v h="$hosts" -v b=$((b1 - b0)) 'BEGIN {c = b / h; if (c <= 2) printf "%.1f", c; else printf ">=%d", int((c + 9) / 10) + 1}')
-    fi
   fi
   printf '%-15s %5s %-5s %8s %8s %8s %9s %15s %5s %5s\n' "$label" "$hosts" "$fleet" "$w" \
     "$(echo "$user + $sys + $extra" | bc)" "$((rss / 1024))" "$(echo "scale=2; ($after - $before) / $(getconf CLK_TCK)" | bc)" \
@@ -193,13 +202,16 @@ for hosts in $sizes; do
   real_start "$sim" "$real" "$port_base" >&2
   write_clients "$dir"
   export ANSIBLE_CONFIG="$dir/ansible.cfg"
-  # unmeasured: fills the real fleet's answer cache (every command once), warms the simulator
+  # unmeasured: fills the real fleet's answer cache (every command once), warms the simulator, and gives the loop
+  # xenpt's commands per host
+  from=$(($(wc -l <"$real/commands.log") + 1))
   "$root/xenpt" plan -f "$real/desired-state.yaml" >/dev/null 2>&1 || true
+  loop_scripts "$from"
   "$dir/loop.sh" -o KexAlgorithms=curve25519-sha256 || true
   "$root/xenpt" plan -f "$sim/desired-state.yaml" >/dev/null 2>&1 || true
   # Every host at once, as the loop does (the default --parallelism is 16), up to 128 connections at a time.
   par=$(( hosts < 128 ? hosts : 128 ))
-  measure real xenpt auto "$root/xenpt" plan --parallelism "$par" -f "$real/desired-state.yaml"
+  measure real xenpt 2 "$root/xenpt" plan --parallelism "$par" -f "$real/desired-state.yaml"
   if grep -q 'unreachable' "$work/last.err"; then echo "bench: xenpt: some hosts unreachable:" >&2; grep -m3 unreachable "$work/last.err" >&2; fi
   measure real ssh-curve25519 1 "$dir/loop.sh" -o KexAlgorithms=curve25519-sha256
   measure real ssh-default 1 "$dir/loop.sh"

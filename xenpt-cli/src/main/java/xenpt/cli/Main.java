@@ -25,20 +25,7 @@ import xenpt.render.Views;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Declarative GitOps reconciler for PCI passthrough on XenServer / XCP-ng hosts.",
-        subcommands = {
-            ValidateCommand.class,
-            InspectCommand.class,
-            DoctorCommand.class,
-            PlanCommand.class,
-            ApplyCommand.class,
-            DriftCommand.class,
-            ShowCommand.class,
-            ReviewCommand.class,
-            ImportCommand.class,
-            SimCommand.class,
-            ForceUnlockCommand.class,
-            CompletionCommand.class,
-        },
+        // the commands: CommandTree.COMMANDS, added by CommandTree
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success; for plan --detailed-exitcode and drift: no changes, no drift",
@@ -91,7 +78,7 @@ public final class Main implements Callable<Integer> {
     /** {@code xenpt} alone is bad usage: the usage goes to stderr and the exit code is 1. */
     @Override
     public Integer call() {
-        new CommandLine(this).usage(err);
+        CommandTree.whole(this).usage(err);
         return ExitCode.ERROR;
     }
 
@@ -155,7 +142,7 @@ public final class Main implements Callable<Integer> {
     /** Like {@link #run(PrintWriter, PrintWriter, Map, String...)}, with standard input. */
     public static int run(Input in, PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         Main main = new Main(in, out, err, env);
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = CommandTree.forArgs(main, args);
         main.commandLine = cl;
         cl.setOut(out);
         cl.setErr(err);

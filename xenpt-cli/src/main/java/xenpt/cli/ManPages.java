@@ -46,7 +46,7 @@ public final class ManPages {
     static Map<String, String> pages() {
         Main main = new Main(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of());
         Map<String, String> pages = new LinkedHashMap<>();
-        collect(new CommandLine(main).getCommandSpec(), pages);
+        collect(CommandTree.whole(main).getCommandSpec(), pages);
         return pages;
     }
 

@@ -35,6 +35,8 @@ final class UsageErrors {
         if (!option.startsWith("-")) return Optional.empty();
         CommandLine root = ex.getCommandLine();
         while (root.getParent() != null) root = root.getParent();
+        // the tree that ran may hold the named command alone (CommandTree)
+        if (root.getCommand() instanceof Main main) root = CommandTree.whole(main);
         List<String> takers = root.getSubcommands().values().stream()
                 .filter(c -> c.getCommandSpec().findOption(option) != null).map(CommandLine::getCommandName).toList();
         if (takers.isEmpty()) return Optional.empty();

@@ -53,10 +53,10 @@ class CiExamplesTest {
         assertThat(invocations).anySatisfy(a -> assertThat(a).containsExactly("apply", "plan.json", "--lock-timeout", "10m", "--no-color"));
         assertThat(invocations).anySatisfy(a -> assertThat(a).contains("drift", "--report"));
 
-        Set<String> registered = new CommandLine(newMain()).getSubcommands().keySet();
+        Set<String> registered = CommandTree.whole(newMain()).getSubcommands().keySet();
         for (List<String> args : invocations) {
             if (PENDING.contains(args.get(0)) && !registered.contains(args.get(0))) continue;
-            CommandLine cl = new CommandLine(newMain());
+            CommandLine cl = CommandTree.whole(newMain());
             CommandLine.ParseResult parsed = cl.parseArgs(args.toArray(String[]::new));
             assertThat(parsed.hasSubcommand()).as(String.join(" ", args)).isTrue();
             assertThat(parsed.subcommand().unmatched()).as(String.join(" ", args)).isEmpty();
@@ -187,7 +187,7 @@ class CiExamplesTest {
     @Test
     void aWrongOptionInAPipelineWouldBeCaught() {
         List<String> args = ShellWords.xenptInvocations("xenpt drift --shards 1/4").get(0);
-        CommandLine cl = new CommandLine(newMain());
+        CommandLine cl = CommandTree.whole(newMain());
         org.junit.jupiter.api.Assertions.assertThrows(CommandLine.ParameterException.class,
                 () -> cl.parseArgs(args.toArray(String[]::new)));
     }

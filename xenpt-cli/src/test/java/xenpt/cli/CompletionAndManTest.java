@@ -82,7 +82,7 @@ class CompletionAndManTest {
     void everyCommandHasAManPageWithEveryOptionItsHelpShows() {
         Map<String, String> pages = ManPages.pages();
         assertThat(pages).containsKeys("xenpt.1", "xenpt-plan.1", "xenpt-sim-serve.1", "xenpt-completion.1");
-        CommandSpec root = new CommandLine(new Main(new PrintWriter(out), new PrintWriter(err), Map.of()))
+        CommandSpec root = CommandTree.whole(new Main(new PrintWriter(out), new PrintWriter(err), Map.of()))
                 .getCommandSpec();
         checkPages(root, pages);
     }

@@ -121,7 +121,7 @@ public final class JsonContract {
             ParseResult pr;
             try {
                 Main main = new Main(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), Map.of());
-                pr = new CommandLine(main).parseArgs(args);
+                pr = CommandTree.whole(main).parseArgs(args);
             } catch (CommandLine.ParameterException e) {
                 return Optional.empty();
             }

@@ -14,7 +14,7 @@ class TerraformSpellingsTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final CommandLine root = new CommandLine(new Main(new PrintWriter(out), new PrintWriter(err), Map.of()));
+    private final CommandLine root = CommandTree.whole(new Main(new PrintWriter(out), new PrintWriter(err), Map.of()));
 
     private String[] rewritten(String... args) {
         TerraformSpellings.Result r = TerraformSpellings.rewrite(root, args);

@@ -4,33 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.common.SecurityUtils;
 
 /**
  * The algorithms xenpt offers, fastest first (in SSH the client's order decides among those both sides support):
- * key exchange curve25519-sha256, cipher ChaCha20-Poly1305 then AES-GCM, encrypt-then-MAC SHA-256 for a non-AEAD
- * cipher. Host key algorithms keep sshj's order (ed25519 first), so a key pinned in known_hosts is still the one the
- * server shows. Primitives stay on BouncyCastle, which sshj registers.
+ * key exchange curve25519-sha256, cipher AES-GCM, encrypt-then-MAC SHA-256 for a non-AEAD cipher. Host key
+ * algorithms keep sshj's order (ed25519 first), so a key pinned in known_hosts is still the one the server shows.
  *
- * <p>Measured (issue 16): with the JDK's providers instead (AES-GCM on the JDK's AES intrinsics) a connection cost
- * no less client CPU (9.5-11.0 ms against 8.7-9.1 ms, connect + auth + one read, 150 connections each): the JDK's
- * X25519 and Ed25519 are no faster than BouncyCastle's, and its GCM intrinsics are C2 code, which the launcher's
- * {@code -XX:TieredStopAtLevel=1} never reaches (about 13 MB/s under C1, against 25-60 MB/s for BouncyCastle's
- * ChaCha20 or GCM). An observation moves tens of KiB, so the cipher costs under a millisecond per host either way.
+ * <p>Every primitive comes from the JDK's own JCE providers. sshj would register BouncyCastle's provider, which costs
+ * about 0.3 s of every run's start-up (issue 16, bench/startup.sh) and, per connection, measured no cheaper than the
+ * JDK's (9.5-11.0 ms against 8.7-9.1 ms, connect + auth + one read); so it is not registered, {@link EcdsaKeyFactory}
+ * gives sshj the one name only BouncyCastle has, and chacha20-poly1305 (which needs BouncyCastle's Poly1305) is not
+ * offered. An observation moves tens of KiB, so the cipher costs under a millisecond per host either way.
+ * BouncyCastle stays on the class path for PEM identity files (sshj parses them with it; {@code KeyFormatsIT}).
  */
 final class SshAlgorithms {
 
     static final List<String> KEX = List.of("curve25519-sha256", "curve25519-sha256@libssh.org");
-    static final List<String> CIPHERS = List.of("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com",
-            "aes256-gcm@openssh.com", "aes128-ctr", "aes256-ctr");
+    static final List<String> CIPHERS = List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr",
+            "aes256-ctr");
     static final List<String> MACS = List.of("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com",
             "hmac-sha2-256", "hmac-sha2-512");
 
     private SshAlgorithms() {}
 
     static DefaultConfig config() {
+        // Before sshj's first use: registering BouncyCastle as a JCE provider costs ~0.3 s of every run's start-up.
+        SecurityUtils.setRegisterBouncyCastle(false);
+        EcdsaKeyFactory.install();
         DefaultConfig c = new DefaultConfig();
         c.setKeyExchangeFactories(first(c.getKeyExchangeFactories(), KEX));
-        c.setCipherFactories(first(c.getCipherFactories(), CIPHERS));
+        // chacha20-poly1305 needs BouncyCastle's Poly1305: the JDK has no Poly1305 MAC
+        c.setCipherFactories(first(c.getCipherFactories().stream()
+                .filter(f -> !f.getName().startsWith("chacha20-poly1305")).toList(), CIPHERS));
         c.setMACFactories(first(c.getMACFactories(), MACS));
         return c;
     }
