@@ -32,6 +32,7 @@ final class SshAlgorithms {
         // Before sshj's first use: registering BouncyCastle as a JCE provider costs ~0.3 s of every run's start-up.
         SecurityUtils.setRegisterBouncyCastle(false);
         EcdsaKeyFactory.install();
+        Curve25519Provider.install();
         DefaultConfig c = new DefaultConfig();
         c.setKeyExchangeFactories(first(c.getKeyExchangeFactories(), KEX));
         // chacha20-poly1305 needs BouncyCastle's Poly1305: the JDK has no Poly1305 MAC
