@@ -24,7 +24,10 @@
 # answer (2), Ansible makes one per task.
 #
 # Usage: bench/peers.sh [SIZES]                 default "10 100 1000"
-# Env:   BENCH_DIR (work directory, default a temp dir), REAL_PORT_BASE (default 23000), ANSIBLE_MAX (largest
+# Each of xenpt and the two loops runs REPEAT times (default 3 up to 100 hosts, 1 above), in turns (xenpt, loop, loop,
+# xenpt, ...), so that a slow minute of the machine falls on all of them; every run prints its line, the ratios are of
+# the median walls.
+# Env:   REPEAT, BENCH_DIR (work directory, default a temp dir), REAL_PORT_BASE (default 23000), ANSIBLE_MAX (largest
 #        fleet Ansible runs on, default 100: it runs one task at a time over all hosts; on a loaded
 #        2-core machine a run took 5 min at 10 hosts), ANSIBLE_FORKS_MAX (default 200), SCENARIO (default wintermute)
 set -euo pipefail
@@ -178,10 +181,16 @@ measure() {
   printf '%-15s %5s %-5s %8s %8s %8s %9s %15s %5s %5s\n' "$label" "$hosts" "$fleet" "$w" \
     "$(echo "$user + $sys + $extra" | bc)" "$((rss / 1024))" "$(echo "scale=2; ($after - $before) / $(getconf CLK_TCK)" | bc)" \
     "$per" "$rt" "$code" | tee -a "$work/results.txt"
-  wall[$label]=$w
+  wall[$label]="${wall[$label]:-} $w"
+}
+median() { # VALUES...: the middle one (the lower middle of an even count)
+  printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
 }
 ratio() { # A B
-  printf '%-15s %5s  %s / %s = %.2f (wall)\n' ratio "$hosts" "$1" "$2" "$(echo "${wall[$1]} / ${wall[$2]}" | bc -l)" |
+  local a b
+  a=$(median ${wall[$1]})
+  b=$(median ${wall[$2]})
+  printf '%-15s %5s  %s / %s = %.2f (median wall %s / %s s)\n' ratio "$hosts" "$1" "$2" "$(echo "$a / $b" | bc -l)" "$a" "$b" |
     tee -a "$work/results.txt"
 }
 
@@ -211,10 +220,14 @@ for hosts in $sizes; do
   "$root/xenpt" plan -f "$sim/desired-state.yaml" >/dev/null 2>&1 || true
   # Every host at once, as the loop does (the default --parallelism is 16), up to 128 connections at a time.
   par=$(( hosts < 128 ? hosts : 128 ))
-  measure real xenpt 2 "$root/xenpt" plan --parallelism "$par" -f "$real/desired-state.yaml"
-  if grep -q 'unreachable' "$work/last.err"; then echo "bench: xenpt: some hosts unreachable:" >&2; grep -m3 unreachable "$work/last.err" >&2; fi
-  measure real ssh-curve25519 1 "$dir/loop.sh" -o KexAlgorithms=curve25519-sha256
-  measure real ssh-default 1 "$dir/loop.sh"
+  wall=()
+  repeat=${REPEAT:-$(( hosts <= 100 ? 3 : 1 ))}
+  for ((run = 1; run <= repeat; run++)); do
+    measure real xenpt 2 "$root/xenpt" plan --parallelism "$par" -f "$real/desired-state.yaml"
+    if grep -q 'unreachable' "$work/last.err"; then echo "bench: xenpt: some hosts unreachable:" >&2; grep -m3 unreachable "$work/last.err" >&2; fi
+    measure real ssh-curve25519 1 "$dir/loop.sh" -o KexAlgorithms=curve25519-sha256
+    measure real ssh-default 1 "$dir/loop.sh"
+  done
   grep -L '=== exit' "$dir"/out/*.txt | head -3 | sed 's/^/bench: loop output without reads: /' >&2
   if [ "$hosts" -le "$ansible_max" ]; then
     # no warm-up run: its reads are the loop's words, already in the answer cache (and one run at 100 hosts takes minutes)
