@@ -11,11 +11,12 @@ import net.schmizz.sshj.common.SecurityUtils;
  * key exchange curve25519-sha256, cipher AES-GCM, encrypt-then-MAC SHA-256 for a non-AEAD cipher. Host key
  * algorithms keep sshj's order (ed25519 first), so a key pinned in known_hosts is still the one the server shows.
  *
- * <p>Every primitive comes from the JDK's own JCE providers. sshj would register BouncyCastle's provider, which costs
- * about 0.3 s of every run's start-up (issue 16, bench/startup.sh) and, per connection, measured no cheaper than the
- * JDK's (9.5-11.0 ms against 8.7-9.1 ms, connect + auth + one read); so it is not registered, {@link EcdsaKeyFactory}
- * gives sshj the one name only BouncyCastle has, and chacha20-poly1305 (which needs BouncyCastle's Poly1305) is not
- * offered. An observation moves tens of KiB, so the cipher costs under a millisecond per host either way.
+ * <p>No BouncyCastle JCE provider is registered (sshj would register one: about 0.3 s of every run's start-up,
+ * bench/README.md "Issue 16, final"). The JDK's providers give ciphers, MACs, digests and ECDSA ({@link EcdsaKeyFactory}
+ * gives sshj the one name only BouncyCastle's provider had); {@link Curve25519Provider} gives X25519 and Ed25519 from
+ * BouncyCastle's classes, two to ten times faster than the JDK's under the launcher's C1-only JIT. chacha20-poly1305 is
+ * not offered: it needs BouncyCastle's Poly1305. An observation moves tens of KiB, so the cipher costs under a
+ * millisecond per host either way.
  * BouncyCastle stays on the class path for PEM identity files (sshj parses them with it; {@code KeyFormatsIT}).
  */
 final class SshAlgorithms {
