@@ -13,10 +13,10 @@ import net.schmizz.sshj.common.SecurityUtils;
  *
  * <p>No BouncyCastle JCE provider is registered (sshj would register one: about 0.3 s of every run's start-up,
  * bench/README.md "Issue 16, final"). The JDK's providers give ciphers, MACs, digests and ECDSA
- * ({@link EcdsaKeyFactory} gives sshj the one name only BouncyCastle's provider had); {@link Curve25519Provider} gives X25519 and Ed25519 from
- * BouncyCastle's classes, two to ten times faster than the JDK's under the launcher's C1-only JIT. chacha20-poly1305 is
- * not offered: it needs BouncyCastle's Poly1305. An observation moves tens of KiB, so the cipher costs under a
- * millisecond per host either way.
+ * ({@link EcdsaKeyFactory} gives sshj the one name only BouncyCastle's provider had); {@link Curve25519Provider}
+ * gives X25519 and Ed25519 from BouncyCastle's classes, two to ten times faster than the JDK's under the launcher's
+ * C1-only JIT. chacha20-poly1305 is not offered: it needs BouncyCastle's Poly1305. An observation moves tens of KiB,
+ * so the cipher costs under a millisecond per host either way.
  * BouncyCastle stays on the class path for PEM identity files (sshj parses them with it; {@code KeyFormatsIT}).
  */
 final class SshAlgorithms {
