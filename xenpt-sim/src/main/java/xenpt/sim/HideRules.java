@@ -17,27 +17,20 @@ final class HideRules {
 
     /** The hidden slots ({@code %04x:%02x:%02x.%d}), or empty when pciback would not load. */
     static Optional<List<String>> parse(String value) {
-        return failureAt(value) < 0 ? Optional.of(slots(value)) : Optional.empty();
+        Walk w = walk(value);
+        return w.failedAt() < 0 ? Optional.of(w.slots()) : Optional.empty();
     }
 
     /** Where the parse stops ({@code pos} of pci_stub.c's message {@code Error parsing pci_devs_to_hide at}), or -1. */
     static int failureAt(String value) {
-        int pos = 0;
-        while (pos < value.length()) {
-            int[] nums = new int[4];
-            int next = entry(value, pos, nums, true);
-            if (next < 0) {
-                nums[0] = 0;
-                next = entry(value, pos, nums, false);
-            }
-            if (next < 0 || nums[0] > 0xffff || nums[1] > 0xff || nums[2] > 0x1f || nums[3] > 7) return pos;
-            pos = next;
-        }
-        return -1;
+        return walk(value).failedAt();
     }
 
-    private static List<String> slots(String value) {
-        List<String> out = new ArrayList<>();
+    /** The slots read before the parse stopped, and where it stopped (-1: it read the whole value). */
+    private record Walk(List<String> slots, int failedAt) {}
+
+    private static Walk walk(String value) {
+        List<String> slots = new ArrayList<>();
         int pos = 0;
         while (pos < value.length()) {
             int[] nums = new int[4];
@@ -46,10 +39,12 @@ final class HideRules {
                 nums[0] = 0;
                 next = entry(value, pos, nums, false);
             }
-            out.add(String.format("%04x:%02x:%02x.%d", nums[0], nums[1], nums[2], nums[3]));
+            boolean bad = next < 0 || nums[0] > 0xffff || nums[1] > 0xff || nums[2] > 0x1f || nums[3] > 7;
+            if (bad) return new Walk(slots, pos);
+            slots.add(String.format("%04x:%02x:%02x.%d", nums[0], nums[1], nums[2], nums[3]));
             pos = next;
         }
-        return out;
+        return new Walk(slots, -1);
     }
 
     /** sscanf {@code " (%x:%x:%x.%x) %n"} (or the 3-number form): the index after the entry, or -1. */
